@@ -1,0 +1,129 @@
+package com.tencentcloud.trtc.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the operator observed of the recording. Written only by the operator; secrets never appear here.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CloudRecordingStatus {
+
+    @JsonPropertyDescription("Where the recording is in its life: Pending, Creating, Idle, Recording, Stopping, Stopped, Expired or Failed.")
+    private Phase phase;
+
+    @JsonPropertyDescription("The TaskId returned by CreateCloudRecording; also kept in the annotation trtc.tencentcloud.com/task-id.")
+    private String taskId;
+
+    @JsonPropertyDescription("The user id the recording robot uses in the room (spec.recorder.userId or the derived default).")
+    private String recorderUserId;
+
+    @JsonPropertyDescription("When CreateCloudRecording returned the TaskId (RFC 3339, UTC).")
+    private String createdAt;
+
+    @JsonPropertyDescription("End of the management window, createdAt + resourceExpiredHour: after it the task can no longer be queried, modified or stopped through the API (RFC 3339, UTC).")
+    private String expiresAt;
+
+    @JsonPropertyDescription("The task status last reported by DescribeCloudRecording: Idle, InProgress or Exited.")
+    private String recorderStatus;
+
+    @JsonPropertyDescription("The recording index files last reported by DescribeCloudRecording (empty for VOD destinations).")
+    private List<StorageFileStatus> storageFiles;
+
+    @JsonPropertyDescription("RequestId of the last TRTC call, for support tickets.")
+    private String lastRequestId;
+
+    @JsonPropertyDescription("The metadata.generation that the operator last acted on.")
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("Ready, Synced and Stalled conditions, each with its own observedGeneration.")
+    private List<Condition> conditions = new ArrayList<>();
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public String getRecorderUserId() {
+        return recorderUserId;
+    }
+
+    public void setRecorderUserId(String recorderUserId) {
+        this.recorderUserId = recorderUserId;
+    }
+
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(String createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public String getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(String expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public String getRecorderStatus() {
+        return recorderStatus;
+    }
+
+    public void setRecorderStatus(String recorderStatus) {
+        this.recorderStatus = recorderStatus;
+    }
+
+    public List<StorageFileStatus> getStorageFiles() {
+        return storageFiles;
+    }
+
+    public void setStorageFiles(List<StorageFileStatus> storageFiles) {
+        this.storageFiles = storageFiles;
+    }
+
+    public String getLastRequestId() {
+        return lastRequestId;
+    }
+
+    public void setLastRequestId(String lastRequestId) {
+        this.lastRequestId = lastRequestId;
+    }
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
+
+    /** The life of a recording as the status shows it. */
+    public enum Phase {
+        Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed
+    }
+}

@@ -1,0 +1,35 @@
+package com.tencentcloud.trtc.operator.trtc;
+
+import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
+
+/**
+ * The four TRTC on-cloud recording actions (API version {@code 2019-07-22}).
+ *
+ * <p>Each method makes exactly one signed HTTP call and either returns the parsed {@code Response} or throws:
+ * <ul>
+ *   <li>{@link TrtcApiException} when Tencent answered with an {@code Error} envelope (code, message,
+ *       RequestId and whether retrying can help);</li>
+ *   <li>{@link TrtcTransportException} when no envelope came back (connection refused, timeout, HTTP status
+ *       other than 200, unparsable body); {@link TrtcTransportException#outcomeUnknown()} tells whether the
+ *       request may have been carried out.</li>
+ * </ul>
+ * Implementations are thread-safe; they never retry on their own, so the caller decides what a retry means
+ * (for {@code CreateCloudRecording}, a retry can start a second task).
+ */
+public interface TrtcClient {
+
+    CreateCloudRecordingResponse createCloudRecording(CallContext call, CreateCloudRecordingRequest request);
+
+    DescribeCloudRecordingResponse describeCloudRecording(CallContext call, DescribeCloudRecordingRequest request);
+
+    ModifyCloudRecordingResponse modifyCloudRecording(CallContext call, ModifyCloudRecordingRequest request);
+
+    DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request);
+}
