@@ -1,1 +1,94 @@
-package com.tencentcloud.trtc.operator; public class Main { public static void main(String[] a) {} }
+package com.tencentcloud.trtc.operator;
+
+import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
+import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
+import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
+import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
+import com.tencentcloud.trtc.operator.trtc.UserSig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of {@code java -jar trtc-recording-operator.jar [run | emulator ... | help]}.
+ *
+ * <p>{@code run} (the default) runs the operator against the cluster of the current kubeconfig or, in a pod,
+ * the in-cluster configuration. Configuration errors stop start-up with one line naming the variable and
+ * exit status 2.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    public static final String LEASE_NAME = "trtc-recording-operator";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "run" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "run" -> run(System.getenv());
+            case "help", "--help", "-h" -> System.out.println(usage());
+            default -> {
+                System.err.println("trtc-recording-operator: unknown command '" + command + "'\n" + usage());
+                System.exit(2);
+            }
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar trtc-recording-operator.jar [command]
+                  run        run the operator against the current kubeconfig or in-cluster config (default)
+                  help       show this text
+                configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,
+                  TENCENTCLOUD_SECRET_KEY, WATCH_NAMESPACES, TRTC_RATE_LIMIT, TRTC_POLL_INTERVAL,
+                  RECONCILE_THREADS, METRICS_PORT, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (see README)""";
+    }
+
+    static void run(Map<String, String> env) throws IOException {
+        OperatorConfig config;
+        TrtcEndpoint endpoint;
+        try {
+            config = OperatorConfig.fromEnv(env);
+            endpoint = TrtcEndpoint.parse(config.trtcEndpoint());
+        } catch (OperatorConfig.InvalidConfigException | IllegalArgumentException e) {
+            System.err.println("trtc-recording-operator: invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LOG.info("Starting trtc-recording-operator with {}", config);
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        Operator operator = new Operator(o -> {
+            o.withKubernetesClient(client).withConcurrentReconciliationThreads(config.reconcileThreads());
+            if (config.leaderElection()) {
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, config.leaderElectionNamespace()));
+            }
+        });
+        Clock clock = Clock.systemUTC();
+        CloudRecordingReconciler reconciler = new CloudRecordingReconciler(new HttpTrtcClient(endpoint, clock), config,
+                UserSig::generate, clock);
+        operator.register(reconciler, o -> {
+            if (!config.watchNamespaces().isEmpty()) {
+                o.settingNamespaces(config.watchNamespaces());
+            }
+        });
+        HealthServer health = HealthServer.start(config.metricsPort(),
+                () -> operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping");
+            operator.stop();
+            health.close();
+        }, "shutdown"));
+        operator.start();
+        LOG.info("Operator started; health on port {}", health.port());
+    }
+}

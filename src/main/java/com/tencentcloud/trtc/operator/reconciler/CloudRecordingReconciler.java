@@ -1,0 +1,146 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.trtc.TrtcClient;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Drives each CloudRecording through its life: observe what is known of its task, then create it, follow it,
+ * or stop it. The steps live in {@link RecordingCreator}, {@link RecordingFollower} and
+ * {@link RecordingStopper}; every status change goes through {@link StatusTransitions}.
+ *
+ * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
+ * from one, is reconciled again as soon as that Secret appears or changes.
+ */
+@ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER)
+public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cleaner<CloudRecording> {
+
+    public static final String NAME = "cloudrecording";
+    static final String SECRET_INDEX = "referenced-secrets";
+
+    private final TrtcClient trtc;
+    private final OperatorConfig config;
+    private final UserSigMinter minter;
+    private final Clock clock;
+    private final Options options;
+    private volatile Collaborators steps;
+
+    /**
+     * How the reconciler writes and retries; {@link #defaults()} in production, other values in tests.
+     *
+     * @param writers      builds the {@link ResourceWriter} from the operator's Kubernetes client
+     * @param retryInitial first delay after a transient error
+     * @param retryMax     longest delay between retries
+     */
+    public record Options(Function<KubernetesClient, ResourceWriter> writers, Duration retryInitial, Duration retryMax) {
+        public static Options defaults() {
+            return new Options(KubernetesResourceWriter::new, Duration.ofSeconds(5), Duration.ofMinutes(5));
+        }
+    }
+
+    private record Collaborators(StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
+                                 RecordingFollower follower, RecordingStopper stopper, Backoff backoff) {
+    }
+
+    public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
+        this(trtc, config, minter, clock, Options.defaults());
+    }
+
+    public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock,
+                                    Options options) {
+        this.trtc = trtc;
+        this.config = config;
+        this.minter = minter;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    @Override
+    public List<EventSource<?, CloudRecording>> prepareEventSources(EventSourceContext<CloudRecording> context) {
+        context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
+                .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
+        InformerEventSource<Secret, CloudRecording> secretSource = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
+                        .withName("secrets")
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
+                                .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
+                                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                        .build(), context);
+        SecretLookup lookup = (namespace, name) -> secretSource.get(new ResourceID(name, namespace));
+        steps = assemble(context.getClient(), lookup);
+        return List.of(secretSource);
+    }
+
+    private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
+        ResourceWriter writer = options.writers().apply(client);
+        EventRecorder events = new EventRecorder(client, clock);
+        StatusTransitions transitions = new StatusTransitions(clock);
+        Backoff backoff = new Backoff(options.retryInitial(), options.retryMax());
+        StallMemory stalls = new StallMemory(lookup);
+        SecretResolver secrets = new SecretResolver(lookup, config, minter);
+        Failures failures = new Failures(writer, transitions, events, backoff, stalls);
+        return new Collaborators(stalls, secrets,
+                new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock),
+                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, config.pollInterval()),
+                new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
+                backoff);
+    }
+
+    @Override
+    public UpdateControl<CloudRecording> reconcile(CloudRecording resource, Context<CloudRecording> context) {
+        Collaborators c = steps;
+        boolean stalled = resource.getStatus() != null && Conditions.isTrue(resource.getStatus().getConditions(), Conditions.STALLED);
+        if (c.stalls().observe(resource) && stalled) {
+            return UpdateControl.noUpdate();
+        }
+        Optional<String> taskId = taskId(resource);
+        Step step = taskId.isEmpty() ? c.creator().create(resource) : c.follower().follow(resource, taskId.get());
+        UpdateControl<CloudRecording> control = UpdateControl.noUpdate();
+        return step.requeueAfter().map(d -> control.rescheduleAfter(d)).orElse(control);
+    }
+
+    @Override
+    public DeleteControl cleanup(CloudRecording resource, Context<CloudRecording> context) {
+        Collaborators c = steps;
+        RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
+        if (decision.release()) {
+            c.secrets().forget(resource);
+            c.stalls().forget(resource);
+            c.creator().forget(resource);
+            c.backoff().reset(resource.getMetadata().getUid());
+            return DeleteControl.defaultDelete();
+        }
+        DeleteControl keep = DeleteControl.noFinalizerRemoval();
+        return decision.retryAfter().map(d -> (DeleteControl) keep.rescheduleAfter(d)).orElse(keep);
+    }
+
+    /** The task id from status, or from the annotation that survives a loss of status. */
+    static Optional<String> taskId(CloudRecording r) {
+        if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
+            return Optional.of(r.getStatus().getTaskId());
+        }
+        return Optional.ofNullable(r.getMetadata().getAnnotations())
+                .map(a -> a.get(CloudRecording.ANNOTATION_TASK_ID))
+                .filter(s -> !s.isBlank());
+    }
+}

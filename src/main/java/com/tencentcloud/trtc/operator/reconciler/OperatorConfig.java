@@ -1,0 +1,145 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.trtc.Credentials;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The operator's settings, read from environment variables (design §6). Every value is checked here, at
+ * start-up: a bad one raises {@link InvalidConfigException} whose one-line message names the variable.
+ *
+ * @param trtcEndpoint            {@code TRTC_ENDPOINT}: host or URL of the TRTC API
+ * @param defaultRegion           {@code TRTC_REGION}: region for resources that name none
+ * @param defaultCredentials      {@code TENCENTCLOUD_SECRET_ID} + {@code TENCENTCLOUD_SECRET_KEY}: for resources
+ *                                without {@code credentialsSecretRef}; empty when not set
+ * @param watchNamespaces         {@code WATCH_NAMESPACES}: namespaces to watch; empty = all
+ * @param rateLimitPerSecond      {@code TRTC_RATE_LIMIT}: TRTC requests per second per action, at most 20
+ * @param pollInterval            {@code TRTC_POLL_INTERVAL}: how often a live task is described
+ * @param reconcileThreads        {@code RECONCILE_THREADS}: concurrent reconciles
+ * @param metricsPort             {@code METRICS_PORT}: port of /healthz, /readyz and /metrics
+ * @param leaderElection          {@code LEADER_ELECTION}: run as one of several replicas with a Lease
+ * @param leaderElectionNamespace {@code LEADER_ELECTION_NAMESPACE} (else {@code POD_NAMESPACE}): where the Lease is
+ */
+public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
+                             Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
+                             int reconcileThreads, int metricsPort, boolean leaderElection,
+                             String leaderElectionNamespace) {
+
+    public static final String DEFAULT_ENDPOINT = "trtc.tencentcloudapi.com";
+    public static final String DEFAULT_REGION = "ap-guangzhou";
+    public static final Set<String> REGIONS = Set.of("ap-beijing", "ap-guangzhou", "ap-shanghai", "ap-singapore", "ap-mumbai");
+    public static final double MAX_RATE_LIMIT = 20;
+    private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    /** Thrown when a variable has a value the operator cannot use. */
+    public static final class InvalidConfigException extends RuntimeException {
+        public InvalidConfigException(String variable, String problem) {
+            super(variable + ": " + problem);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OperatorConfig[endpoint=" + trtcEndpoint + ", region=" + defaultRegion
+                + ", defaultCredentials=" + defaultCredentials.map(c -> "secretId " + c.secretId()).orElse("none")
+                + ", watchNamespaces=" + (watchNamespaces.isEmpty() ? "all" : watchNamespaces)
+                + ", rateLimit=" + rateLimitPerSecond + "/s, pollInterval=" + pollInterval
+                + ", reconcileThreads=" + reconcileThreads + ", metricsPort=" + metricsPort
+                + ", leaderElection=" + leaderElection + "]";
+    }
+
+    /** Reads and checks the variables in {@code env}. */
+    public static OperatorConfig fromEnv(Map<String, String> env) {
+        String endpoint = value(env, "TRTC_ENDPOINT").orElse(DEFAULT_ENDPOINT);
+        String region = value(env, "TRTC_REGION").orElse(DEFAULT_REGION);
+        if (!REGIONS.contains(region)) {
+            throw new InvalidConfigException("TRTC_REGION", "'" + region + "' is not one of " + String.join(", ", REGIONS.stream().sorted().toList()));
+        }
+        Optional<String> id = value(env, "TENCENTCLOUD_SECRET_ID");
+        Optional<String> key = value(env, "TENCENTCLOUD_SECRET_KEY");
+        if (id.isPresent() != key.isPresent()) {
+            throw new InvalidConfigException(id.isPresent() ? "TENCENTCLOUD_SECRET_KEY" : "TENCENTCLOUD_SECRET_ID",
+                    "must be set together with " + (id.isPresent() ? "TENCENTCLOUD_SECRET_ID" : "TENCENTCLOUD_SECRET_KEY"));
+        }
+        Optional<Credentials> credentials = id.map(i -> new Credentials(i, key.get(), value(env, "TENCENTCLOUD_SECRET_TOKEN").orElse(null)));
+        Set<String> namespaces = new LinkedHashSet<>();
+        value(env, "WATCH_NAMESPACES").ifPresent(v -> Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(namespaces::add));
+        double rate = value(env, "TRTC_RATE_LIMIT").map(v -> parseRate(v)).orElse(MAX_RATE_LIMIT);
+        Duration poll = value(env, "TRTC_POLL_INTERVAL").map(v -> parseDuration("TRTC_POLL_INTERVAL", v)).orElse(Duration.ofSeconds(30));
+        if (poll.compareTo(MIN_POLL_INTERVAL) < 0) {
+            throw new InvalidConfigException("TRTC_POLL_INTERVAL", "must be at least 5s, got '" + env.get("TRTC_POLL_INTERVAL") + "'");
+        }
+        int threads = value(env, "RECONCILE_THREADS").map(v -> parseInt("RECONCILE_THREADS", v, 1, 200)).orElse(10);
+        int port = value(env, "METRICS_PORT").map(v -> parseInt("METRICS_PORT", v, 0, 65535)).orElse(8080);
+        boolean leader = value(env, "LEADER_ELECTION").map(v -> parseBoolean("LEADER_ELECTION", v)).orElse(false);
+        String leaseNamespace = value(env, "LEADER_ELECTION_NAMESPACE").or(() -> value(env, "POD_NAMESPACE")).orElse(null);
+        if (leader && leaseNamespace == null) {
+            throw new InvalidConfigException("LEADER_ELECTION_NAMESPACE", "must be set (or POD_NAMESPACE) when LEADER_ELECTION=true");
+        }
+        return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader, leaseNamespace);
+    }
+
+    /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or an ISO-8601 duration such as {@code PT30S}. */
+    static Duration parseDuration(String variable, String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+        try {
+            return Duration.parse(text.trim());
+        } catch (RuntimeException e) {
+            throw new InvalidConfigException(variable, "'" + text + "' is not a duration such as 30s, 2m or PT30S");
+        }
+    }
+
+    private static double parseRate(String text) {
+        try {
+            double rate = Double.parseDouble(text.trim());
+            if (rate > 0 && rate <= MAX_RATE_LIMIT) {
+                return rate;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidConfigException("TRTC_RATE_LIMIT", "must be a number above 0 and at most 20 (the API's own limit), got '" + text + "'");
+    }
+
+    private static int parseInt(String variable, String text, int min, int max) {
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidConfigException(variable, "must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+    }
+
+    private static boolean parseBoolean(String variable, String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidConfigException(variable, "must be true or false, got '" + text + "'");
+        };
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

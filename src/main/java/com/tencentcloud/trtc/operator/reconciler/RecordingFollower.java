@@ -1,0 +1,114 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
+import com.tencentcloud.trtc.operator.trtc.CallContext;
+import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
+import com.tencentcloud.trtc.operator.trtc.TrtcErrorClass;
+import com.tencentcloud.trtc.operator.trtc.TrtcClient;
+import com.tencentcloud.trtc.operator.trtc.TrtcException;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Follows a started task with DescribeCloudRecording while its management window lasts (design §3.2, §3.5).
+ *
+ * <p>Polls every {@code pollInterval} with ±20% jitter, never past {@code expiresAt}. A task that is gone is
+ * {@code Stopped} for good; after {@code expiresAt} no call is made and the resource is {@code Expired}.
+ * Status is written only when it changed.
+ */
+final class RecordingFollower {
+
+    private final TrtcClient trtc;
+    private final SecretResolver secrets;
+    private final ResourceWriter writer;
+    private final StatusTransitions transitions;
+    private final EventRecorder events;
+    private final Failures failures;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Duration pollInterval;
+
+    RecordingFollower(TrtcClient trtc, SecretResolver secrets, ResourceWriter writer,
+                      StatusTransitions transitions, EventRecorder events, Failures failures, Backoff backoff,
+                      Clock clock, Duration pollInterval) {
+        this.trtc = trtc;
+        this.secrets = secrets;
+        this.writer = writer;
+        this.transitions = transitions;
+        this.events = events;
+        this.failures = failures;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Follows task {@code taskId}; one recorded only in the annotation (status lost) is first restored to status. */
+    Step follow(CloudRecording r, String taskId) {
+        if (r.getStatus() == null || r.getStatus().getTaskId() == null) {
+            r = writer.writeStatus(r, transitions.adopted(r, taskId));
+        }
+        CloudRecordingStatus status = r.getStatus();
+        if (status.getPhase() == CloudRecordingStatus.Phase.Stopped || status.getPhase() == CloudRecordingStatus.Phase.Expired) {
+            return Step.done(r);
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = status.getExpiresAt() == null ? null : Instant.parse(status.getExpiresAt());
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            CloudRecording written = writer.writeStatus(r, transitions.expired(r));
+            events.warning(written, "ManagementWindowExpired", "Task " + status.getTaskId()
+                    + " can no longer be managed through the API; the recording continues until the room is idle");
+            return Step.done(written);
+        }
+        CallContext call;
+        try {
+            call = secrets.resolveCall(r);
+        } catch (UnresolvedSecretException e) {
+            return failures.unresolved(r, e);
+        }
+        try {
+            DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest()
+                    .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(status.getTaskId()));
+            backoff.reset(r.getMetadata().getUid());
+            return Step.requeue(writeIfChanged(r, transitions.described(r, response)), nextPoll(now, expiresAt));
+        } catch (TrtcApiException e) {
+            if (e.errorClass() == TrtcErrorClass.TASK_GONE) {
+                CloudRecording written = writer.writeStatus(r, transitions.ended(r, e.requestId(), e.code()));
+                events.normal(written, "Completed", "Task " + status.getTaskId() + " has ended (" + e.code() + ")");
+                return Step.done(written);
+            }
+            return failures.trtc(r, e, List.of(call.credentials().secretKey()));
+        } catch (TrtcException e) {
+            return failures.trtc(r, e, List.of(call.credentials().secretKey()));
+        }
+    }
+
+    private CloudRecording writeIfChanged(CloudRecording r, CloudRecordingStatus next) {
+        if (r.getStatus() != null && Serialization.asJson(withoutRequestId(r.getStatus())).equals(Serialization.asJson(withoutRequestId(next)))) {
+            return r;
+        }
+        return writer.writeStatus(r, next);
+    }
+
+    private static CloudRecordingStatus withoutRequestId(CloudRecordingStatus s) {
+        CloudRecordingStatus copy = Serialization.clone(s);
+        copy.setLastRequestId(null);
+        return copy;
+    }
+
+    private Duration nextPoll(Instant now, Instant expiresAt) {
+        long base = pollInterval.toMillis();
+        Duration jittered = Duration.ofMillis(base * 4 / 5 + ThreadLocalRandom.current().nextLong(base * 2 / 5 + 1));
+        if (expiresAt == null) {
+            return jittered;
+        }
+        Duration untilExpiry = Duration.between(now, expiresAt).plusSeconds(1);
+        return jittered.compareTo(untilExpiry) < 0 ? jittered : untilExpiry;
+    }
+}

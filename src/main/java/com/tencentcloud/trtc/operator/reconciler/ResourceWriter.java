@@ -1,0 +1,35 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
+import java.time.Instant;
+
+/**
+ * The operator's writes to a CloudRecording: its status and its {@code trtc.tencentcloud.com/} annotations.
+ * Never its spec. Each method returns the resource as the API server stored it.
+ */
+public interface ResourceWriter {
+
+    /** Replaces the status subresource with {@code status}. */
+    CloudRecording writeStatus(CloudRecording resource, CloudRecordingStatus status);
+
+    /**
+     * Sets {@code create-pending} with an optimistic lock on the resource version read in this reconcile.
+     *
+     * @throws StaleResourceException when the resource changed since it was read (HTTP 409)
+     */
+    CloudRecording markCreatePending(CloudRecording resource, Instant now) throws StaleResourceException;
+
+    /** Stores {@code task-id} and removes {@code create-pending}. */
+    CloudRecording recordTaskId(CloudRecording resource, String taskId);
+
+    /** Removes {@code create-pending} after a create that certainly started nothing. */
+    CloudRecording clearCreatePending(CloudRecording resource);
+
+    /** The resource changed after this reconcile read it; the reconcile must start again from a fresh read. */
+    final class StaleResourceException extends Exception {
+        public StaleResourceException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

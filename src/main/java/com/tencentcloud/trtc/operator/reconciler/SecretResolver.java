@@ -1,0 +1,183 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudStorage;
+import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
+import com.tencentcloud.trtc.operator.api.v1alpha1.SecretKeySelector;
+import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.mapping.Defaults;
+import com.tencentcloud.trtc.operator.mapping.RecordingSecrets;
+import com.tencentcloud.trtc.operator.trtc.CallContext;
+import com.tencentcloud.trtc.operator.trtc.Credentials;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a resource's Secret references into the values its TRTC calls need.
+ *
+ * <p>API keys come from {@code spec.credentialsSecretRef} (keys {@code secretId}, {@code secretKey}, optional
+ * {@code token} and {@code sdkSecretKey}) or else from the operator's own credentials. The last credentials
+ * that resolved for a resource are remembered, so that stopping it still works after its Secret was deleted.
+ * The recorder's UserSig comes from {@code recorder.userSigSecretRef}, or is minted from {@code sdkSecretKey}
+ * with a validity of the management window plus {@link #USER_SIG_MARGIN_HOURS} hours, so that the robot can
+ * re-enter the room (failover) for as long as the task can be managed.
+ */
+public final class SecretResolver {
+
+    public static final String KEY_SECRET_ID = "secretId";
+    public static final String KEY_SECRET_KEY = "secretKey";
+    public static final String KEY_TOKEN = "token";
+    public static final String KEY_SDK_SECRET_KEY = "sdkSecretKey";
+    public static final long USER_SIG_MARGIN_HOURS = 24;
+
+    private final SecretLookup secrets;
+    private final OperatorConfig config;
+    private final UserSigMinter minter;
+    private final Map<String, CallContext> lastGood = new ConcurrentHashMap<>();
+
+    public SecretResolver(SecretLookup secrets, OperatorConfig config, UserSigMinter minter) {
+        this.secrets = secrets;
+        this.config = config;
+        this.minter = minter;
+    }
+
+    /** The key and region to call TRTC with for this resource. */
+    public CallContext resolveCall(CloudRecording resource) throws UnresolvedSecretException {
+        CloudRecordingSpec spec = resource.getSpec();
+        String region = spec.getRegion() != null ? spec.getRegion() : config.defaultRegion();
+        Credentials credentials;
+        if (spec.getCredentialsSecretRef() != null) {
+            String name = spec.getCredentialsSecretRef().getName();
+            Secret secret = secret(resource, name);
+            credentials = new Credentials(required(resource, secret, name, KEY_SECRET_ID),
+                    required(resource, secret, name, KEY_SECRET_KEY), optional(secret, KEY_TOKEN).orElse(null));
+        } else {
+            credentials = config.defaultCredentials().orElseThrow(() -> new UnresolvedSecretException(
+                    Conditions.REASON_CREDENTIALS_MISSING,
+                    "spec.credentialsSecretRef is not set and the operator has no default credentials"
+                            + " (TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY)"));
+        }
+        CallContext call = new CallContext(credentials, region);
+        lastGood.put(resource.getMetadata().getUid(), call);
+        return call;
+    }
+
+    /** Like {@link #resolveCall}, but falls back to the last credentials that resolved for this resource. */
+    public CallContext resolveCallForStop(CloudRecording resource) throws UnresolvedSecretException {
+        try {
+            return resolveCall(resource);
+        } catch (UnresolvedSecretException e) {
+            CallContext remembered = lastGood.get(resource.getMetadata().getUid());
+            if (remembered == null) {
+                throw e;
+            }
+            return remembered;
+        }
+    }
+
+    /** Forgets what was remembered for a resource that is gone. */
+    public void forget(CloudRecording resource) {
+        lastGood.remove(resource.getMetadata().getUid());
+    }
+
+    /** The Secret values CreateCloudRecording carries, with a UserSig minted at {@code now} if none is given. */
+    public RecordingSecrets resolveCreate(CloudRecording resource, String recorderUserId, Instant now)
+            throws UnresolvedSecretException {
+        CloudRecordingSpec spec = resource.getSpec();
+        Recorder recorder = spec.getRecorder();
+        String userSig;
+        if (recorder != null && recorder.getUserSigSecretRef() != null) {
+            userSig = value(resource, recorder.getUserSigSecretRef());
+        } else {
+            userSig = mintUserSig(resource, recorderUserId, now);
+        }
+        String privateMapKey = recorder != null && recorder.getPrivateMapKeySecretRef() != null
+                ? value(resource, recorder.getPrivateMapKeySecretRef()) : null;
+        CloudStorage storage = spec.getStorageParams() == null ? null : spec.getStorageParams().getCloudStorage();
+        String accessKey = storage != null && storage.getAccessKeySecretRef() != null ? value(resource, storage.getAccessKeySecretRef()) : null;
+        String secretKey = storage != null && storage.getSecretKeySecretRef() != null ? value(resource, storage.getSecretKeySecretRef()) : null;
+        return new RecordingSecrets(userSig, privateMapKey, accessKey, secretKey);
+    }
+
+    /** Names of every Secret the resource refers to, for the Secret-to-resource index. */
+    public static Set<String> referencedSecretNames(CloudRecording resource) {
+        CloudRecordingSpec spec = resource.getSpec();
+        List<String> names = new ArrayList<>();
+        if (spec == null) {
+            return Set.of();
+        }
+        if (spec.getCredentialsSecretRef() != null) {
+            names.add(spec.getCredentialsSecretRef().getName());
+        }
+        Recorder recorder = spec.getRecorder();
+        if (recorder != null) {
+            addName(names, recorder.getUserSigSecretRef());
+            addName(names, recorder.getPrivateMapKeySecretRef());
+        }
+        if (spec.getStorageParams() != null && spec.getStorageParams().getCloudStorage() != null) {
+            addName(names, spec.getStorageParams().getCloudStorage().getAccessKeySecretRef());
+            addName(names, spec.getStorageParams().getCloudStorage().getSecretKeySecretRef());
+        }
+        return Set.copyOf(names.stream().filter(n -> n != null && !n.isEmpty()).toList());
+    }
+
+    private static void addName(List<String> names, SecretKeySelector ref) {
+        if (ref != null) {
+            names.add(ref.getName());
+        }
+    }
+
+    private String mintUserSig(CloudRecording resource, String recorderUserId, Instant now) throws UnresolvedSecretException {
+        CloudRecordingSpec spec = resource.getSpec();
+        if (spec.getCredentialsSecretRef() == null) {
+            throw new UnresolvedSecretException(Conditions.REASON_SECRET_KEY_NOT_FOUND,
+                    "no recorder.userSigSecretRef is set, and without spec.credentialsSecretRef there is no "
+                            + KEY_SDK_SECRET_KEY + " to mint a UserSig from");
+        }
+        String name = spec.getCredentialsSecretRef().getName();
+        Secret secret = secret(resource, name);
+        String sdkSecretKey = optional(secret, KEY_SDK_SECRET_KEY).orElseThrow(() -> new UnresolvedSecretException(
+                Conditions.REASON_SECRET_KEY_NOT_FOUND,
+                "Secret " + name + " has no key " + KEY_SDK_SECRET_KEY + " to mint the recorder's UserSig from,"
+                        + " and no recorder.userSigSecretRef is set"));
+        long validity = (Defaults.effectiveResourceExpiredHour(spec) + USER_SIG_MARGIN_HOURS) * 3600L;
+        return minter.mint(spec.getSdkAppId(), sdkSecretKey, recorderUserId, validity, now.getEpochSecond());
+    }
+
+    private String value(CloudRecording resource, SecretKeySelector ref) throws UnresolvedSecretException {
+        return required(resource, secret(resource, ref.getName()), ref.getName(), ref.getKey());
+    }
+
+    private Secret secret(CloudRecording resource, String name) throws UnresolvedSecretException {
+        String namespace = resource.getMetadata().getNamespace();
+        return secrets.find(namespace, name).orElseThrow(() -> new UnresolvedSecretException(
+                Conditions.REASON_SECRET_NOT_FOUND, "Secret " + namespace + "/" + name + " not found"));
+    }
+
+    private static String required(CloudRecording resource, Secret secret, String name, String key)
+            throws UnresolvedSecretException {
+        return optional(secret, key).orElseThrow(() -> new UnresolvedSecretException(
+                Conditions.REASON_SECRET_KEY_NOT_FOUND,
+                "Secret " + resource.getMetadata().getNamespace() + "/" + name + " has no key " + key));
+    }
+
+    private static Optional<String> optional(Secret secret, String key) {
+        if (secret.getData() != null && secret.getData().get(key) != null) {
+            return Optional.of(new String(Base64.getMimeDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8).strip())
+                    .filter(v -> !v.isEmpty());
+        }
+        if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
+            return Optional.of(secret.getStringData().get(key).strip()).filter(v -> !v.isEmpty());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,194 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
+import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
+import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Every change the operator makes to a CloudRecording's status, each as a named transition.
+ *
+ * <p>Each method returns a new status computed from the resource's current one; nothing else in the operator
+ * builds status. Conditions carry the resource's generation; {@code observedGeneration} moves only when the
+ * operator has acted on that generation (success, a stall, or a stop).
+ */
+public final class StatusTransitions {
+
+    private final Clock clock;
+
+    public StatusTransitions(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A new resource, before anything was asked of TRTC. */
+    public CloudRecordingStatus pending(CloudRecording r) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Pending);
+        return ready(r, s, Conditions.FALSE, Conditions.REASON_CREATING, "The recording has not been started yet");
+    }
+
+    /** CreateCloudRecording is about to be called for {@code recorderUserId}. */
+    public CloudRecordingStatus creating(CloudRecording r, String recorderUserId) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Creating);
+        s.setRecorderUserId(recorderUserId);
+        return ready(r, s, Conditions.FALSE, Conditions.REASON_CREATING, "Starting the recording task");
+    }
+
+    /** CreateCloudRecording returned {@code taskId} at {@code createdAt}: the management window starts then. */
+    public CloudRecordingStatus created(CloudRecording r, String recorderUserId, String taskId, String requestId,
+                                        Instant createdAt, int resourceExpiredHour) {
+        Instant now = createdAt.truncatedTo(ChronoUnit.SECONDS);
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Idle);
+        s.setRecorderUserId(recorderUserId);
+        s.setTaskId(taskId);
+        s.setCreatedAt(now.toString());
+        s.setExpiresAt(now.plus(resourceExpiredHour, ChronoUnit.HOURS).toString());
+        s.setLastRequestId(requestId);
+        s = ready(r, s, Conditions.TRUE, Conditions.REASON_IDLE, "Recording task " + taskId + " started");
+        return synced(r, s);
+    }
+
+    /** A task id found after a restart or status loss, before it was described. */
+    public CloudRecordingStatus adopted(CloudRecording r, String taskId) {
+        CloudRecordingStatus s = copy(r);
+        s.setTaskId(taskId);
+        return s;
+    }
+
+    /** DescribeCloudRecording answered for a live task. */
+    public CloudRecordingStatus described(CloudRecording r, DescribeCloudRecordingResponse response) {
+        CloudRecordingStatus s = copy(r);
+        s.setRecorderStatus(response.getStatus());
+        s.setLastRequestId(response.getRequestId());
+        s.setStorageFiles(response.getStorageFileList() == null ? null : response.getStorageFileList().stream().map(f -> {
+            StorageFileStatus file = new StorageFileStatus();
+            file.setFileName(f.getFileName());
+            file.setUserId(f.getUserId());
+            file.setTrackType(f.getTrackType());
+            file.setBeginTimeStamp(f.getBeginTimeStamp());
+            return file;
+        }).toList());
+        String status = response.getStatus() == null ? "" : response.getStatus();
+        switch (status) {
+            case "InProgress" -> {
+                s.setPhase(Phase.Recording);
+                s = ready(r, s, Conditions.TRUE, Conditions.REASON_RECORDING, "Task " + s.getTaskId() + " is recording");
+            }
+            case "Exited" -> {
+                s.setPhase(Phase.Stopping);
+                s = ready(r, s, Conditions.FALSE, Conditions.REASON_COMPLETED, "Task " + s.getTaskId() + " is exiting");
+            }
+            default -> {
+                s.setPhase(Phase.Idle);
+                s = ready(r, s, Conditions.TRUE, Conditions.REASON_IDLE,
+                        "Task " + s.getTaskId() + " is idle: nothing is being received from the room yet");
+            }
+        }
+        return synced(r, s);
+    }
+
+    /** The task no longer exists: it ended (idle timeout, room closed, stopped, or replaced). */
+    public CloudRecordingStatus ended(CloudRecording r, String requestId, String detail) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Stopped);
+        s.setRecorderStatus(null);
+        s.setLastRequestId(requestId);
+        s = ready(r, s, Conditions.FALSE, Conditions.REASON_COMPLETED,
+                "Task " + s.getTaskId() + " has ended (" + detail + "); it is never restarted: create a new CloudRecording to record again");
+        return synced(r, s);
+    }
+
+    /** The management window is over: no more calls for this task. */
+    public CloudRecordingStatus expired(CloudRecording r) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Expired);
+        s = ready(r, s, Conditions.FALSE, Conditions.REASON_EXPIRED, "The management window ended at " + s.getExpiresAt()
+                + "; task " + s.getTaskId() + " can no longer be queried or stopped, and the recording continues until the room is idle");
+        return synced(r, s);
+    }
+
+    /** A failure that retrying cannot fix: stalled until the spec or a referenced Secret changes. */
+    public CloudRecordingStatus stalled(CloudRecording r, String reason, String message) {
+        CloudRecordingStatus s = copy(r);
+        if (s.getTaskId() == null) {
+            s.setPhase(Phase.Failed);
+            s = ready(r, s, Conditions.FALSE, Conditions.REASON_FAILED, message);
+        }
+        s.setObservedGeneration(r.getMetadata().getGeneration());
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.SYNCED, Conditions.FALSE,
+                Conditions.REASON_RECONCILE_ERROR, message, generation(r), now()));
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.STALLED, Conditions.TRUE, reason, message, generation(r), now()));
+        return s;
+    }
+
+    /** A failure that is retried with backoff. */
+    public CloudRecordingStatus retrying(CloudRecording r, String message) {
+        CloudRecordingStatus s = copy(r);
+        if (s.getPhase() == null) {
+            s.setPhase(Phase.Pending);
+        }
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.SYNCED, Conditions.FALSE,
+                Conditions.REASON_RECONCILE_ERROR, message, generation(r), now()));
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.STALLED, Conditions.FALSE,
+                Conditions.REASON_NOT_STALLED, "The last error is retried", generation(r), now()));
+        return s;
+    }
+
+    /** The resource is being deleted and its task is being stopped. */
+    public CloudRecordingStatus stopping(CloudRecording r) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Stopping);
+        return ready(r, s, Conditions.FALSE, Conditions.REASON_DELETING, "Stopping task " + s.getTaskId() + " because the resource is being deleted");
+    }
+
+    /** Stopping failed in a way that retrying cannot fix; setting deletionPolicy to Orphan releases the resource. */
+    public CloudRecordingStatus stopStalled(CloudRecording r, String reason, String message) {
+        return stalled(r, reason, message + "; set spec.deletionPolicy to Orphan to release the resource without stopping the task");
+    }
+
+    private CloudRecordingStatus ready(CloudRecording r, CloudRecordingStatus s, String status, String reason, String message) {
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.READY, status, reason, message, generation(r), now()));
+        return s;
+    }
+
+    private CloudRecordingStatus synced(CloudRecording r, CloudRecordingStatus s) {
+        s.setObservedGeneration(r.getMetadata().getGeneration());
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.SYNCED, Conditions.TRUE,
+                Conditions.REASON_RECONCILE_SUCCESS, "The last reconcile succeeded", generation(r), now()));
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.STALLED, Conditions.FALSE,
+                Conditions.REASON_NOT_STALLED, "No error that needs a change to the resource", generation(r), now()));
+        return s;
+    }
+
+    private static CloudRecordingStatus copy(CloudRecording r) {
+        CloudRecordingStatus from = r.getStatus() == null ? new CloudRecordingStatus() : r.getStatus();
+        CloudRecordingStatus s = new CloudRecordingStatus();
+        s.setPhase(from.getPhase());
+        s.setTaskId(from.getTaskId());
+        s.setRecorderUserId(from.getRecorderUserId());
+        s.setCreatedAt(from.getCreatedAt());
+        s.setExpiresAt(from.getExpiresAt());
+        s.setRecorderStatus(from.getRecorderStatus());
+        s.setStorageFiles(from.getStorageFiles());
+        s.setLastRequestId(from.getLastRequestId());
+        s.setObservedGeneration(from.getObservedGeneration());
+        s.setConditions(from.getConditions() == null ? List.of() : List.copyOf(from.getConditions()));
+        return s;
+    }
+
+    private static Long generation(CloudRecording r) {
+        return r.getMetadata().getGeneration();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,83 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Runs the real reconciler in a JOSDK operator against a Fabric8 mock API server, with a fake TRTC. */
+final class OperatorHarness implements AutoCloseable {
+
+    static final String NAMESPACE = "media";
+    static final String CRD_FILE = "crds/cloudrecordings.trtc.tencentcloud.com-v1.yml";
+
+    private final KubernetesClient client;
+    private Operator operator;
+
+    OperatorHarness(KubernetesClient client) {
+        this.client = client;
+    }
+
+    static void installCrd(KubernetesClient client) throws IOException {
+        try (InputStream in = new FileInputStream(CRD_FILE)) {
+            client.apiextensions().v1().customResourceDefinitions().load(in).createOr(r -> r.update());
+        }
+    }
+
+    static OperatorConfig config(Map<String, String> env) {
+        return OperatorConfig.fromEnv(env);
+    }
+
+    OperatorHarness start(FakeTrtcClient trtc, OperatorConfig config) {
+        return start(trtc, config, KubernetesResourceWriter::new);
+    }
+
+    OperatorHarness start(FakeTrtcClient trtc, OperatorConfig config, Function<KubernetesClient, ResourceWriter> writers) {
+        operator = new Operator(o -> o.withKubernetesClient(client)
+                .withUseSSAToPatchPrimaryResource(false)
+                .withCloseClientOnStop(false));
+        operator.register(new CloudRecordingReconciler(trtc, config,
+                (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire,
+                Clock.systemUTC(),
+                new CloudRecordingReconciler.Options(writers, Duration.ofMillis(200), Duration.ofSeconds(2))));
+        operator.start();
+        return this;
+    }
+
+    void stop() {
+        if (operator != null) {
+            operator.stop();
+            operator = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    CloudRecording get(String name) {
+        return client.resources(CloudRecording.class).inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    List<Event> events() {
+        return client.v1().events().inNamespace(NAMESPACE).list().getItems();
+    }
+
+    Secret secret(String name, Map<String, String> values) {
+        Map<String, String> data = new java.util.HashMap<>();
+        values.forEach((k, v) -> data.put(k, java.util.Base64.getEncoder().encodeToString(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE).endMetadata()
+                .withData(data).build()).createOr(r -> r.update());
+    }
+}
