@@ -161,6 +161,15 @@ class Tc3SignerTest {
     }
 
     @Test
+    void signatureToStringHidesTheDerivedKeys() {
+        Tc3Signer.Signature s = Tc3Signer.sign(MASKED_KEYS,
+                Tc3Signer.Input.jsonPost("cvm.tencentcloudapi.com", JSON_UTF8, bytes(PAYLOAD_A), "cvm", TIMESTAMP_2019));
+
+        assertThat(s.toString()).doesNotContain(s.secretDate(), s.secretService(), s.secretSigning())
+                .contains(s.signature());
+    }
+
+    @Test
     void signaturesAreComparedByValue() {
         String sig = "a7b8551448762bd123d6f79e81815e31a92013640a6cef36a08ad4b292a4d2f2";
 
