@@ -384,18 +384,6 @@ class HttpTrtcClientTest {
     }
 
     @Test
-    void connectTimeoutMeansTheRequestWasCertainlyNotSent() {
-        HttpTrtcClient unroutable = new HttpTrtcClient(TrtcEndpoint.parse("http://192.0.2.1:81"), CLOCK,
-                Duration.ofMillis(200), Duration.ofSeconds(2));
-
-        TrtcTransportException e = catchThrowableOfType(TrtcTransportException.class,
-                () -> unroutable.createCloudRecording(CALL, fullCreateRequest()));
-
-        assertThat(e.outcomeUnknown()).isFalse();
-        assertThat(e.getMessage()).contains("not sent");
-    }
-
-    @Test
     void tokenWithATrailingNewlineIsRefusedBeforeSendingAndNotEchoed() {
         CallContext call = new CallContext(new Credentials("AKIDTEMPORARY", SECRET_KEY, TOKEN + "\n"), "ap-guangzhou");
 
