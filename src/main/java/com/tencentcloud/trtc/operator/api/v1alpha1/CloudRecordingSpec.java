@@ -82,6 +82,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "has(self.resourceExpiredHour) == has(oldSelf.resourceExpiredHour) && (!has(self.resourceExpiredHour) || self.resourceExpiredHour == oldSelf.resourceExpiredHour)",
         message = "resourceExpiredHour cannot change, be added or be removed; create a new CloudRecording instead",
         fieldPath = ".resourceExpiredHour")
+@ValidationRule(value = "!has(oldSelf.mixLayoutParams) || has(self.mixLayoutParams)",
+        message = "mixLayoutParams cannot be removed once set (ModifyCloudRecording can only replace a layout); change it instead",
+        fieldPath = ".mixLayoutParams")
 public class CloudRecordingSpec {
 
     @Required
@@ -120,7 +123,7 @@ public class CloudRecordingSpec {
     @JsonPropertyDescription("Output encoding of a mixed recording (MixTranscodeParams); default the API's 360x640 at 15 fps; cannot change.")
     private MixTranscodeParams mixTranscodeParams;
 
-    @JsonPropertyDescription("Layout of a mixed recording (MixLayoutParams); default the API's own layout; can change while recording (sent whole with ModifyCloudRecording).")
+    @JsonPropertyDescription("Layout of a mixed recording (MixLayoutParams); default the API's own layout; can change while recording (sent whole with ModifyCloudRecording) but cannot be removed once set.")
     private MixLayoutParams mixLayoutParams;
 
     @Min(6)

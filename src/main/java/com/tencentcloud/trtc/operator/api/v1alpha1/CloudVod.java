@@ -10,7 +10,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CloudVod {
 
-    @JsonPropertyDescription("VOD upload settings (TencentVod); default the API's VOD defaults (an empty tencentVod is sent); cannot change.")
+    @JsonPropertyDescription("VOD upload settings (TencentVod); default the API's VOD defaults; cannot change.")
     private TencentVod tencentVod;
 
     public TencentVod getTencentVod() {
