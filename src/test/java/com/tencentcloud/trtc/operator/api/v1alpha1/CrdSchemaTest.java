@@ -282,6 +282,60 @@ class CrdSchemaTest {
                 .anyMatch(m -> m.startsWith(messageStart));
     }
 
+    @Test
+    void everySpecDescriptionSaysWhetherTheFieldCanChange() {
+        List<String> wrong = new ArrayList<>();
+        walk(root.getProperties().get("spec"), "spec", (path, schema) -> {
+            if (path.endsWith("[]") || path.equals("spec.recordParams")) {
+                return;
+            }
+            boolean mutable = path.startsWith("spec.mixLayoutParams")
+                    || path.startsWith("spec.recordParams.subscribeStreamUserIds")
+                    || path.equals("spec.deletionPolicy");
+            String description = schema.getDescription();
+            boolean saysSo = mutable
+                    ? description.contains("can change") && !description.contains("cannot change")
+                    : description.contains("cannot change");
+            if (!saysSo) {
+                wrong.add(path);
+            }
+        });
+
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Optional fields state their default; the conditionally required ones say when they must be set. */
+    @Test
+    void everyOptionalSpecFieldStatesItsDefault() {
+        List<String> silent = new ArrayList<>();
+        walkOptional(root.getProperties().get("spec"), "spec", (path, schema) -> {
+            boolean conditionallyRequired = schema.getDescription().contains("exactly");
+            if (!conditionallyRequired && !schema.getDescription().contains("default")) {
+                silent.add(path);
+            }
+        });
+
+        assertThat(silent).isEmpty();
+    }
+
+    @Test
+    void everyCodedEnumDescriptionMapsEachNameToItsCode() {
+        List<String> unmapped = new ArrayList<>();
+        walk(root.getProperties().get("spec"), "spec", (path, schema) -> {
+            if (schema.getEnum() == null || path.equals("spec.deletionPolicy")) {
+                return;
+            }
+            for (var value : schema.getEnum()) {
+                String name = value.asText();
+                if (!schema.getDescription().matches("(?s).*\\b\"?" + name + "\"? \\(\\d.*")) {
+                    unmapped.add(path + " " + name);
+                }
+            }
+        });
+
+        assertThat(unmapped).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"spec.mixLayoutParams", "spec.recordParams.subscribeStreamUserIds", "spec.deletionPolicy"})
     void mutableFieldsAreDescribedAsChangeable(String path) {
@@ -335,6 +389,23 @@ class CrdSchemaTest {
             String itemsPath = path + "[]";
             visitor.accept(itemsPath, schema.getItems().getSchema());
             walk(schema.getItems().getSchema(), itemsPath, visitor);
+        }
+    }
+
+    /** Visits every property that its object does not require (array items excluded). */
+    static void walkOptional(JSONSchemaProps schema, String path, BiConsumer<String, JSONSchemaProps> visitor) {
+        if (schema.getProperties() != null) {
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            schema.getProperties().forEach((name, child) -> {
+                String childPath = path + "." + name;
+                if (!required.contains(name)) {
+                    visitor.accept(childPath, child);
+                }
+                walkOptional(child, childPath, visitor);
+            });
+        }
+        if (schema.getItems() != null && schema.getItems().getSchema() != null) {
+            walkOptional(schema.getItems().getSchema(), path + "[]", visitor);
         }
     }
 
