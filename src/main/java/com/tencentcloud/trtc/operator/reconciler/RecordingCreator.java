@@ -2,7 +2,7 @@ package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.mapping.CreateRequestMapper;
-import com.tencentcloud.trtc.operator.mapping.Defaults;
+import com.tencentcloud.trtc.operator.mapping.EffectiveSpec;
 import com.tencentcloud.trtc.operator.mapping.RecorderIds;
 import com.tencentcloud.trtc.operator.mapping.RecordingSecrets;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
@@ -131,7 +131,7 @@ final class RecordingCreator {
     }
 
     private Step persist(CloudRecording r, CreatedTask task) {
-        int hours = Defaults.effectiveResourceExpiredHour(r.getSpec());
+        int hours = EffectiveSpec.effectiveResourceExpiredHour(r.getSpec());
         CloudRecording written = writer.writeStatus(r, transitions.created(r, task.recorderUserId(), task.taskId(),
                 task.requestId(), task.createdAt(), hours));
         written = writer.recordTaskId(written, task.taskId());

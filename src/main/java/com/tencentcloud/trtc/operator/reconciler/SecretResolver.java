@@ -6,7 +6,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudStorage;
 import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
 import com.tencentcloud.trtc.operator.api.v1alpha1.SecretKeySelector;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
-import com.tencentcloud.trtc.operator.mapping.Defaults;
+import com.tencentcloud.trtc.operator.mapping.EffectiveSpec;
 import com.tencentcloud.trtc.operator.mapping.RecordingSecrets;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
@@ -149,7 +149,7 @@ public final class SecretResolver {
                 Conditions.REASON_SECRET_KEY_NOT_FOUND,
                 "Secret " + name + " has no key " + KEY_SDK_SECRET_KEY + " to mint the recorder's UserSig from,"
                         + " and no recorder.userSigSecretRef is set"));
-        long validity = (Defaults.effectiveResourceExpiredHour(spec) + USER_SIG_MARGIN_HOURS) * 3600L;
+        long validity = (EffectiveSpec.effectiveResourceExpiredHour(spec) + USER_SIG_MARGIN_HOURS) * 3600L;
         return minter.mint(spec.getSdkAppId(), sdkSecretKey, recorderUserId, validity, now.getEpochSecond());
     }
 
