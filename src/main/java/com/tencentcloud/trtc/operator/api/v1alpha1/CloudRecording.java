@@ -28,7 +28,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Task", jsonPath = ".status.taskId", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Expires", jsonPath = ".status.expiresAt", type = Type.DATE)
+@AdditionalPrinterColumn(name = "Expires", jsonPath = ".status.expiresAt", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class CloudRecording extends CustomResource<CloudRecordingSpec, CloudRecordingStatus> implements Namespaced {
 
