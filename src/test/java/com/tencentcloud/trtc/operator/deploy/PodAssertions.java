@@ -95,6 +95,10 @@ final class PodAssertions {
         assertThat(var.getValue()).as(variable + " has no literal value").isNull();
         assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret);
         assertThat(var.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(key);
-        assertThat(var.getValueFrom().getSecretKeyRef().getOptional()).isEqualTo(optional);
+        if (optional) {
+            assertThat(var.getValueFrom().getSecretKeyRef().getOptional()).as(variable + " optional").isTrue();
+        } else {
+            assertThat(var.getValueFrom().getSecretKeyRef().getOptional()).as(variable + " required").isNotEqualTo(Boolean.TRUE);
+        }
     }
 }
