@@ -1,13 +1,17 @@
 package com.tencentcloud.trtc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** A Secret in the resource's own namespace. */
 public class LocalObjectReference {
 
     @Required
-    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording.")
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    @Size(min = 1, max = 253)
+    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording; required.")
     private String name;
 
     public LocalObjectReference() {

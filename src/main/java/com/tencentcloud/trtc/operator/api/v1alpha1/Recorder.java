@@ -2,11 +2,15 @@ package com.tencentcloud.trtc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 /** The recording robot that joins the room. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Recorder {
 
+    @Pattern("^[A-Za-z0-9_-]{1,32}$")
+    @Size(min = 1, max = 32)
     @JsonPropertyDescription("User id of the robot, at most 32 of [A-Za-z0-9_-]; must differ from every user and robot in the room; default derived from the resource's namespace, name and uid; cannot change.")
     private String userId;
 

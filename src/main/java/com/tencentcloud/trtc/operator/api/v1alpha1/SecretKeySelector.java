@@ -1,17 +1,23 @@
 package com.tencentcloud.trtc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** One key of a Secret in the resource's own namespace. */
 public class SecretKeySelector {
 
     @Required
-    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording.")
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    @Size(min = 1, max = 253)
+    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording; required.")
     private String name;
 
     @Required
-    @JsonPropertyDescription("The key within the Secret whose value is used.")
+    @Pattern("^[-._a-zA-Z0-9]+$")
+    @Size(min = 1, max = 253)
+    @JsonPropertyDescription("The key within the Secret whose value is used; required.")
     private String key;
 
     public SecretKeySelector() {

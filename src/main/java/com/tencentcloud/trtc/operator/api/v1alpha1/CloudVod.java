@@ -1,0 +1,39 @@
+package com.tencentcloud.trtc.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
+
+/**
+ * A Tencent VOD destination: the API's CloudVod. Fixed when the task is created.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CloudVod {
+
+    @JsonPropertyDescription("VOD upload settings (TencentVod); default the API's VOD defaults; cannot change.")
+    private TencentVod tencentVod;
+
+    public TencentVod getTencentVod() {
+        return tencentVod;
+    }
+
+    public void setTencentVod(TencentVod tencentVod) {
+        this.tencentVod = tencentVod;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CloudVod other)) {
+            return false;
+        }
+        return Objects.equals(tencentVod, other.tencentVod);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tencentVod);
+    }
+}
