@@ -109,6 +109,14 @@ class KustomizeRenderTest {
     }
 
     @Test
+    void theCrdFitsTheLastAppliedAnnotationSoPlainKubectlApplyWorks() {
+        CustomResourceDefinition crd = rendered.get(CustomResourceDefinition.class, "cloudrecordings.trtc.tencentcloud.com");
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(crd).length())
+                .as("client-side apply stores the object in an annotation of at most 256 KiB")
+                .isLessThan(262144);
+    }
+
+    @Test
     void theManagerClusterRoleGrantsExactlyTheLeastPrivilegeRulesVerbByVerb() {
         ClusterRole manager = rendered.get(ClusterRole.class, PREFIX + "manager-role");
         assertThat(LeastPrivilege.expand(manager.getRules())).containsExactlyElementsOf(LeastPrivilege.MANAGER);
