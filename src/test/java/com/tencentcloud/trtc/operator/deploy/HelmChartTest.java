@@ -327,7 +327,7 @@ class HelmChartTest {
     }
 
     @Test
-    void theSchemaRejectsAWrongTypeAndAnUnknownValue() {
+    void theSchemaRejectsWrongTypesUnknownKeysAndValuesTheOperatorWouldRefuse() {
         assertThatThrownBy(() -> render(t -> t.set("replicaCount", "two")))
                 .hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> render(t -> t.set("watchNamespaces", "team-a")))
@@ -336,6 +336,12 @@ class HelmChartTest {
                 .hasMessageContaining("replicas");
         assertThatThrownBy(() -> render(t -> t.set("trtc.rateLimit", 50)))
                 .hasMessageContaining("rateLimit");
+        assertThatThrownBy(() -> render(t -> t.set("trtc.region", "eu-frankfurt")))
+                .hasMessageContaining("region");
+        assertThatThrownBy(() -> render(t -> t.set("trtc.pollInterval", "thirty seconds")))
+                .hasMessageContaining("pollInterval");
+        assertThatThrownBy(() -> render(t -> t.set("trtc.pollInterval", "2s")))
+                .hasMessageContaining("pollInterval");
     }
 
     @Test
