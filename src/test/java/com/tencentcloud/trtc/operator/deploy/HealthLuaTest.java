@@ -98,6 +98,19 @@ class HealthLuaTest {
                 .isEqualTo(Files.readString(SCRIPT));
     }
 
+    @Test
+    void theKustomizeComponentMergesTheScriptIntoAnExistingArgocdCm() throws Exception {
+        String rendered = KustomizeRenderTest.kubectl("kustomize", "src/test/resources/deploy/argocd-install");
+        List<JsonNode> docs = Manifests.documents(rendered);
+        assertThat(docs).singleElement().satisfies(configMap -> {
+            assertThat(configMap.at("/metadata/name").asText()).isEqualTo("argocd-cm");
+            assertThat(configMap.at("/metadata/namespace").asText()).isEqualTo("argocd");
+            assertThat(configMap.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("argocd");
+            assertThat(configMap.at("/data/url").asText()).as("existing settings kept").isEqualTo("https://argocd.example.com");
+            assertThat(configMap.path("data").path(ARGOCD_CM_KEY).asText()).isEqualTo(Files.readString(SCRIPT));
+        });
+    }
+
     /** Argo CD evaluates health scripts without io, os or require; so does this test. */
     static LuaValue run(String script, JsonNode object) {
         Globals globals = new Globals();
