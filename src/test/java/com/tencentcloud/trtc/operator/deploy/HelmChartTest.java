@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -202,7 +203,17 @@ class HelmChartTest {
                     "ClusterRole/" + RELEASE + "-viewer",
                     "Deployment/" + RELEASE,
                     "Service/" + RELEASE + "-metrics",
-                    "ServiceMonitor/" + RELEASE);
+                    "ServiceMonitor/" + RELEASE,
+                    "PodDisruptionBudget/" + RELEASE);
+        }
+
+        @Test
+        void twoReplicasGetADisruptionBudgetThatKeepsOneOperatorThroughADrain() {
+            PodDisruptionBudget budget = rendered.get(PodDisruptionBudget.class, RELEASE);
+            assertThat(budget.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+            assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+            assertThat(budget.getSpec().getSelector().getMatchLabels())
+                    .isEqualTo(deployment(rendered).getSpec().getSelector().getMatchLabels());
         }
 
         @Test
