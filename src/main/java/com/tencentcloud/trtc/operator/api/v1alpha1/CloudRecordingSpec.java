@@ -19,15 +19,18 @@ import io.fabric8.generator.annotation.ValidationRule;
  * No field has a schema default: defaults are resolved in code, so that GitOps tools see no drift.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "(has(self.roomIdType) && self.roomIdType == 'String') || (self.roomId.matches('^[1-9][0-9]{0,9}$') && int(self.roomId) <= 4294967294)",
+// Room ids: a 32-bit unsigned decimal for Integer rooms (the default), the TRTC charset for String rooms.
+@ValidationRule(value = "!has(self.roomId) || (has(self.roomIdType) && self.roomIdType == 'String') || (self.roomId.matches('^[1-9][0-9]{0,9}$') && int(self.roomId) <= 4294967294)",
         message = "roomId must be a decimal integer from 1 to 4294967294 when roomIdType is Integer (the default); set roomIdType: String for a string room id",
         fieldPath = ".roomId")
-@ValidationRule(value = "!has(self.roomIdType) || self.roomIdType != 'String' || self.roomId.matches('^[A-Za-z0-9 !#$%&()+:;<=.>?@\\\\[\\\\]^_{}|~,-]{1,64}$')",
+@ValidationRule(value = "!has(self.roomId) || !has(self.roomIdType) || self.roomIdType != 'String' || self.roomId.matches('^[A-Za-z0-9 !#$%&()+:;<=.>?@\\\\[\\\\]^_{}|~,-]{1,64}$')",
         message = "with roomIdType String, roomId must be 1 to 64 characters from letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,",
         fieldPath = ".roomId")
-@ValidationRule(value = "!has(self.storageParams.cloudVod) || !has(self.storageParams.cloudVod.tencentVod) || !has(self.storageParams.cloudVod.tencentVod.mediaType) || !(self.storageParams.cloudVod.tencentVod.mediaType in ['AAC', 'HLSAndAAC']) || (has(self.recordParams.streamType) && self.recordParams.streamType == 'AudioOnly')",
+// VOD audio-only formats need an audio-only recording.
+@ValidationRule(value = "!has(self.storageParams) || !has(self.storageParams.cloudVod) || !has(self.storageParams.cloudVod.tencentVod) || !has(self.storageParams.cloudVod.tencentVod.mediaType) || !(self.storageParams.cloudVod.tencentVod.mediaType in ['AAC', 'HLSAndAAC']) || (has(self.recordParams) && has(self.recordParams.streamType) && self.recordParams.streamType == 'AudioOnly')",
         message = "tencentVod.mediaType AAC and HLSAndAAC need recordParams.streamType AudioOnly",
         fieldPath = ".storageParams.cloudVod.tencentVod.mediaType")
+// Immutability: everything ModifyCloudRecording cannot change; for optional fields adding and removing count too.
 @ValidationRule(value = "self.sdkAppId == oldSelf.sdkAppId",
         message = "sdkAppId cannot change; create a new CloudRecording instead",
         fieldPath = ".sdkAppId")
@@ -82,6 +85,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "has(self.resourceExpiredHour) == has(oldSelf.resourceExpiredHour) && (!has(self.resourceExpiredHour) || self.resourceExpiredHour == oldSelf.resourceExpiredHour)",
         message = "resourceExpiredHour cannot change, be added or be removed; create a new CloudRecording instead",
         fieldPath = ".resourceExpiredHour")
+// Modify can replace a layout but cannot return to the API's own one.
 @ValidationRule(value = "!has(oldSelf.mixLayoutParams) || has(self.mixLayoutParams)",
         message = "mixLayoutParams cannot be removed once set (ModifyCloudRecording can only replace a layout); change it instead",
         fieldPath = ".mixLayoutParams")

@@ -11,7 +11,7 @@ public class LocalObjectReference {
     @Required
     @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
     @Size(min = 1, max = 253)
-    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording; required.")
+    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording; required; cannot change.")
     private String name;
 
     public LocalObjectReference() {

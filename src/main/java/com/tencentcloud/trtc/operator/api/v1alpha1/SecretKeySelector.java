@@ -11,13 +11,13 @@ public class SecretKeySelector {
     @Required
     @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
     @Size(min = 1, max = 253)
-    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording; required.")
+    @JsonPropertyDescription("Name of the Secret, in the same namespace as the CloudRecording; required; cannot change.")
     private String name;
 
     @Required
     @Pattern("^[-._a-zA-Z0-9]+$")
     @Size(min = 1, max = 253)
-    @JsonPropertyDescription("The key within the Secret whose value is used; required.")
+    @JsonPropertyDescription("The key within the Secret whose value is used; required; cannot change.")
     private String key;
 
     public SecretKeySelector() {
