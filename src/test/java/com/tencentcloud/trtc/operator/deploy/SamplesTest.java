@@ -84,6 +84,32 @@ class SamplesTest {
     }
 
     @Test
+    void everyCloudRecordingSatisfiesTheCrdSchemaBeyondItsCelRules() {
+        CrdSchema schema = CrdSchema.of(Manifests.projectRoot().resolve("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml"), "v1alpha1");
+        recordings.forEach((name, doc) -> assertThat(schema.violations(doc, "spec")).as(name).isEmpty());
+    }
+
+    @Test
+    void theSchemaCheckCatchesWhatTheApiServerWouldRefuse() throws IOException {
+        CrdSchema schema = CrdSchema.of(Manifests.projectRoot().resolve("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml"), "v1alpha1");
+        JsonNode bad = Manifests.YAML.readTree("""
+                spec:
+                  sdkAppId: 1400000001
+                  roomId: "1"
+                  recordParams: {recordMode: Mixed, maxIdleTime: 1}
+                  storageParams: {cloudVod: {tencentVod: {}}}
+                  mixLayoutParams: {mixLayoutMode: Grid, backGroundColor: black}
+                  resourceExpiredHour: 1000
+                  colour: blue
+                """);
+        assertThat(schema.violations(bad, "spec")).hasSize(5).anySatisfy(v -> assertThat(v).contains("recordMode"))
+                .anySatisfy(v -> assertThat(v).contains("maxIdleTime"))
+                .anySatisfy(v -> assertThat(v).contains("backGroundColor"))
+                .anySatisfy(v -> assertThat(v).contains("resourceExpiredHour"))
+                .anySatisfy(v -> assertThat(v).contains("unknown field colour"));
+    }
+
+    @Test
     void everySecretASampleReferencesIsInTheSamplesWithTheReferencedKey() {
         for (Map.Entry<String, JsonNode> sample : recordings.entrySet()) {
             Map<String, JsonNode> references = new LinkedHashMap<>();
