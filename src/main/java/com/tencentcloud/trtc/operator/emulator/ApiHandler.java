@@ -1,0 +1,215 @@
+package com.tencentcloud.trtc.operator.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.tencentcloud.trtc.operator.trtc.TrtcJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API front (trtc-api §1 and Appendix A): {@code POST /}, also in the absolute form a client sends to an HTTP
+ * proxy ({@code POST http://trtc.tencentcloudapi.com/ HTTP/1.1}). Every answer is HTTP 200 with a
+ * {@code {"Response":{...,"RequestId"}}} envelope, except injected HTTP-status faults and drops.
+ *
+ * <p>Checks, in order, with their codes: method not POST → {@code UnsupportedProtocol}; body over 10 MB →
+ * {@code RequestSizeLimitExceeded}; {@code X-TC-Action} absent → {@code MissingParameter}, unknown →
+ * {@code InvalidAction}; {@code X-TC-Version} absent → {@code MissingParameter}, not {@code 2019-07-22} →
+ * {@code NoSuchVersion}; {@code X-TC-Region} absent → {@code MissingParameter}, a Tencent region the action does
+ * not serve → {@code UnsupportedRegion}, anything else → {@code InvalidParameterValue}; then the signature
+ * ({@link SignatureVerifier}), the rate limit ({@link RateLimiter}), injected {@link Faults}, and the action
+ * ({@link RecordingService}). One log line per call: action, outcome, RequestId, SecretId, latency; never the
+ * signature or the body.
+ */
+final class ApiHandler implements HttpHandler {
+
+    static final String VERSION = "2019-07-22";
+    private static final int MAX_BODY = 10 * 1024 * 1024;
+    private static final int MAX_CALL_RECORDS = 10_000;
+    private static final Set<String> TENCENT_REGIONS = Set.of("ap-guangzhou", "ap-shanghai", "ap-nanjing", "ap-beijing",
+            "ap-chengdu", "ap-chongqing", "ap-hongkong", "ap-singapore", "ap-jakarta", "ap-bangkok", "ap-seoul", "ap-tokyo",
+            "ap-mumbai", "na-ashburn", "na-siliconvalley", "sa-saopaulo", "eu-frankfurt");
+    private static final Logger LOG = LoggerFactory.getLogger(TrtcEmulator.class);
+
+    private final SignatureVerifier verifier;
+    private final RateLimiter rateLimiter;
+    private final Faults faults;
+    private final RecordingService service;
+    private final Clock clock;
+    private final List<CallRecord> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    ApiHandler(SignatureVerifier verifier, RateLimiter rateLimiter, Faults faults, RecordingService service, Clock clock) {
+        this.verifier = verifier;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        String actionName = exchange.getRequestHeaders().getFirst("X-TC-Action");
+        String[] secretId = new String[1];
+        String outcome;
+        try {
+            if (!"/".equals(exchange.getRequestURI().getPath())) {
+                outcome = plain(exchange, 404, "Not found: the TRTC API is served at POST /.");
+            } else {
+                outcome = call(exchange, requestId, actionName, secretId);
+            }
+        } catch (ApiError e) {
+            envelope(exchange, error(e.code(), e.getMessage()), requestId);
+            outcome = e.code();
+        } catch (RuntimeException e) {
+            LOG.warn("emulator failure on {} requestId={}", actionName, requestId, e);
+            envelope(exchange, error("InternalError", "An internal error occurred in the emulator."), requestId);
+            outcome = "InternalError";
+        } finally {
+            exchange.close();
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        record(new CallRecord(clock.instant(), actionName, outcome, requestId, secretId[0], latency));
+        LOG.info("{} {} requestId={} secretId={} {}ms", actionName == null ? "-" : actionName, outcome, requestId,
+                secretId[0] == null ? "-" : secretId[0], latency.toMillis());
+    }
+
+    /** The calls received so far (the last {@value #MAX_CALL_RECORDS}). */
+    List<CallRecord> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    private String call(HttpExchange exchange, String requestId, String actionName, String[] secretId) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            throw new ApiError("UnsupportedProtocol", "The emulator serves POST only, not " + exchange.getRequestMethod() + ".");
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (actionName == null || actionName.isEmpty()) {
+            throw ApiError.missingCommon("Action");
+        }
+        Action action = Action.fromWireName(actionName).orElseThrow(() ->
+                new ApiError("InvalidAction", "The requested action `" + actionName + "` does not exist."));
+        String version = exchange.getRequestHeaders().getFirst("X-TC-Version");
+        if (version == null || version.isEmpty()) {
+            throw ApiError.missingCommon("Version");
+        }
+        if (!VERSION.equals(version)) {
+            throw new ApiError("NoSuchVersion", "The requested version `" + version + "` of service `trtc` does not exist.");
+        }
+        region(action, exchange.getRequestHeaders().getFirst("X-TC-Region"));
+        secretId[0] = verifier.verify(exchange.getRequestMethod(), exchange.getRequestHeaders()::getFirst, body);
+        rateLimiter.acquire(action, secretId[0]);
+        Faults.Plan plan = faults.roll(action);
+        sleep(plan.latency());
+        Fault fault = plan.outcome();
+        if (fault != null && fault.kind() == Fault.Kind.ERROR) {
+            throw new ApiError(fault.code(), fault.message());
+        }
+        if (fault != null && fault.kind() == Fault.Kind.HTTP_STATUS) {
+            return plain(exchange, fault.httpStatus(), "Injected by the emulator: HTTP " + fault.httpStatus() + ".");
+        }
+        if (fault != null && fault.kind() == Fault.Kind.COMMIT_THEN_DROP) {
+            try {
+                service.handle(action, secretId[0], body);
+            } catch (ApiError refusedButUnseen) {
+                return "DROPPED";
+            }
+            return "DROPPED";
+        }
+        envelope(exchange, service.handle(action, secretId[0], body), requestId);
+        return "OK";
+    }
+
+    private static void region(Action action, String region) {
+        if (region == null || region.isEmpty()) {
+            throw ApiError.missingCommon("Region");
+        }
+        if (action.regions().contains(region)) {
+            return;
+        }
+        if (TENCENT_REGIONS.contains(region)) {
+            throw new ApiError("UnsupportedRegion", "The action `" + action.wireName() + "` does not support the region `"
+                    + region + "`.");
+        }
+        throw new ApiError("InvalidParameterValue",
+                "A value specified in `X-TC-Region` is not valid, is unsupported, or cannot be used.");
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new ApiError("RequestSizeLimitExceeded", "The request body exceeds 10 MB.");
+        }
+        return body;
+    }
+
+    private static ObjectNode error(String code, String message) {
+        ObjectNode node = TrtcJson.mapper().createObjectNode();
+        node.putObject("Error").put("Code", code).put("Message", message);
+        return node;
+    }
+
+    private static void envelope(HttpExchange exchange, ObjectNode response, String requestId) throws IOException {
+        response.put("RequestId", requestId);
+        ObjectNode root = TrtcJson.mapper().createObjectNode();
+        root.set("Response", response);
+        byte[] bytes = TrtcJson.mapper().writeValueAsBytes(root);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String plain(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        return "HTTP " + status;
+    }
+
+    private static void sleep(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many calls named this {@code X-TC-Action}, whatever their outcome. */
+    long count(String actionName) {
+        LongAdder n = counts.get(actionName);
+        return n == null ? 0 : n.sum();
+    }
+
+    private void record(CallRecord call) {
+        if (call.action() != null) {
+            counts.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
+        }
+        synchronized (calls) {
+            if (calls.size() >= MAX_CALL_RECORDS) {
+                calls.remove(0);
+            }
+            calls.add(call);
+        }
+    }
+}
