@@ -47,7 +47,10 @@ public final class Faults {
     }
 
     synchronized Plan roll(Action action) {
-        List<Fault> list = faults.getOrDefault(action, List.of());
+        List<Fault> list = faults.get(action);
+        if (list == null) {
+            return new Plan(Duration.ZERO, null);
+        }
         Duration latency = Duration.ZERO;
         Fault outcome = null;
         for (int i = 0; i < list.size(); i++) {
