@@ -7,6 +7,7 @@ import java.util.Objects;
  */
 public record CallContext(Credentials credentials, String region) {
 
+    /** Both values are required. */
     public CallContext {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(region, "region");

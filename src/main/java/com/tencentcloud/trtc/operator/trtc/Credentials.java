@@ -11,15 +11,18 @@ import java.util.Objects;
  */
 public record Credentials(String secretId, String secretKey, String token) {
 
+    /** {@code secretId} and {@code secretKey} are required; {@code token} is null for a long-term key. */
     public Credentials {
         Objects.requireNonNull(secretId, "secretId");
         Objects.requireNonNull(secretKey, "secretKey");
     }
 
+    /** A long-term key, without a session token. */
     public Credentials(String secretId, String secretKey) {
         this(secretId, secretKey, null);
     }
 
+    /** The SecretId, with the key and token redacted. */
     @Override
     public String toString() {
         return "Credentials[secretId=" + secretId + ", secretKey=<redacted>, token="

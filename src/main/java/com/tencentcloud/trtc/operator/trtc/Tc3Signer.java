@@ -24,7 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Tc3Signer {
 
+    /** The algorithm name that opens the {@code Authorization} header and the string to sign. */
     public static final String ALGORITHM = "TC3-HMAC-SHA256";
+    /** The {@code X-TC-Content-SHA256} marker whose hash replaces the body hash (trtc-api §2.6). */
     public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -54,10 +56,21 @@ public final class Tc3Signer {
         }
     }
 
-    /** Every step of one signature. Byte keys are shown as lowercase hex. */
+    /**
+     * Every step of one signature. Byte keys are shown as lowercase hex. {@link #toString()} leaves out the
+     * derived keys, since {@code secretSigning} can sign any request for the same day and service.
+     */
     public record Signature(String canonicalRequest, String hashedCanonicalRequest, String credentialScope,
                             String stringToSign, String secretDate, String secretService, String secretSigning,
                             String signedHeaders, String signature, String authorization) {
+
+        /** The public steps; the derived keys are redacted. */
+        @Override
+        public String toString() {
+            return "Tc3Signer.Signature[credentialScope=" + credentialScope + ", signedHeaders=" + signedHeaders
+                    + ", hashedCanonicalRequest=" + hashedCanonicalRequest + ", signature=" + signature
+                    + ", secretDate=<redacted>, secretService=<redacted>, secretSigning=<redacted>]";
+        }
     }
 
     /** Signs {@code input} with {@code credentials}. */

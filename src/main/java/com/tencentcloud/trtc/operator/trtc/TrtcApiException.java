@@ -13,6 +13,12 @@ public final class TrtcApiException extends TrtcException {
     private final String requestId;
     private final TrtcErrorClass errorClass;
 
+    /**
+     * @param action         the TRTC action, such as {@code CreateCloudRecording}
+     * @param code           Tencent's {@code Error.Code}
+     * @param tencentMessage Tencent's {@code Error.Message}, with any secret of the call already removed
+     * @param requestId      Tencent's {@code RequestId}, or null when the envelope had none
+     */
     public TrtcApiException(String action, String code, String tencentMessage, String requestId) {
         super(action + " failed: " + code + ": " + tencentMessage + " (RequestId " + requestId + ")", null);
         this.action = action;
@@ -42,10 +48,12 @@ public final class TrtcApiException extends TrtcException {
         return requestId;
     }
 
+    /** What the code means for the caller: terminal, transient, or task gone. */
     public TrtcErrorClass errorClass() {
         return errorClass;
     }
 
+    /** True only for {@link TrtcErrorClass#TRANSIENT} codes. */
     @Override
     public boolean retryable() {
         return errorClass == TrtcErrorClass.TRANSIENT;

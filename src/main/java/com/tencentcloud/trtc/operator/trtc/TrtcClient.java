@@ -25,11 +25,20 @@ import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
  */
 public interface TrtcClient {
 
+    /**
+     * Starts a recording task. Not idempotent: a second call starts a second task (or, with the same robot
+     * UserId in the same room, replaces the first), so the caller must guard against repeating it.
+     *
+     * @return the new {@code TaskId} and the {@code RequestId}
+     */
     CreateCloudRecordingResponse createCloudRecording(CallContext call, CreateCloudRecordingRequest request);
 
+    /** Reads a running task's status and index files ({@code StorageFileList} may be null or empty). */
     DescribeCloudRecordingResponse describeCloudRecording(CallContext call, DescribeCloudRecordingRequest request);
 
+    /** Replaces a running task's layout and/or subscription lists wholesale (not a patch). */
     ModifyCloudRecordingResponse modifyCloudRecording(CallContext call, ModifyCloudRecordingRequest request);
 
+    /** Stops a task; uploads may continue after it returns. A task that is already gone gives a TASK_GONE error. */
     DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request);
 }

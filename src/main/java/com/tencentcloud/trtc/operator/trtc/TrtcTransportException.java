@@ -13,6 +13,12 @@ public final class TrtcTransportException extends TrtcException {
     private final String action;
     private final boolean outcomeUnknown;
 
+    /**
+     * @param action         the TRTC action, such as {@code CreateCloudRecording}
+     * @param message        what failed; must not contain credentials, signatures or bodies
+     * @param outcomeUnknown whether the request may have reached Tencent
+     * @param cause          the underlying I/O failure, or null
+     */
     public TrtcTransportException(String action, String message, boolean outcomeUnknown, Throwable cause) {
         super(action + " failed: " + message, cause);
         this.action = action;
@@ -24,10 +30,15 @@ public final class TrtcTransportException extends TrtcException {
         return action;
     }
 
+    /**
+     * True when the request may have been carried out (after a {@code CreateCloudRecording}, a task may exist);
+     * false when it certainly never reached Tencent.
+     */
     public boolean outcomeUnknown() {
         return outcomeUnknown;
     }
 
+    /** Always true: nothing about the request is known to be wrong. */
     @Override
     public boolean retryable() {
         return true;
