@@ -2,14 +2,18 @@ package com.tencentcloud.trtc.operator.emulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code emulator --port PORT --credential ID:KEY [--credential ID:KEY ...] [--hour-length DURATION]
- * [--rate-limit N] [--max-live-tasks N]}: runs a {@link TrtcEmulator} on 127.0.0.1 until the process is stopped.
+ * [--rate-limit N] [--max-live-tasks N] [--sdk-app SDKAPPID:SDKSECRETKEY ...]}: runs a {@link TrtcEmulator} on
+ * 127.0.0.1 until the process is stopped. With {@code --sdk-app}, only the declared apps exist and their UserSigs
+ * are verified.
  *
  * <p>{@code --hour-length} takes an ISO-8601 duration ({@code PT1M}) or seconds ({@code 60}). Each call is logged
  * on one line by the emulator; the keys are never logged.
@@ -22,7 +26,8 @@ public final class EmulatorCommand {
     }
 
     /** Parsed command line. */
-    record Options(int port, List<String[]> credentials, Duration hourLength, int rateLimit, int maxLiveTasks) {
+    record Options(int port, List<String[]> credentials, Duration hourLength, int rateLimit, int maxLiveTasks,
+                   Map<Long, String> sdkApps) {
     }
 
     /** Starts the emulator and blocks until the JVM shuts down. Returns a process exit code on bad arguments. */
@@ -33,7 +38,8 @@ public final class EmulatorCommand {
         } catch (IllegalArgumentException e) {
             System.err.println("emulator: " + e.getMessage());
             System.err.println("usage: emulator --port PORT --credential SECRET_ID:SECRET_KEY [--credential ...]"
-                    + " [--hour-length PT1H|SECONDS] [--rate-limit 20] [--max-live-tasks 100]");
+                    + " [--hour-length PT1H|SECONDS] [--rate-limit 20] [--max-live-tasks 100]"
+                    + " [--sdk-app SDKAPPID:SDKSECRETKEY ...]");
             return 2;
         }
         TrtcEmulator emulator = build(options).start();
@@ -56,12 +62,14 @@ public final class EmulatorCommand {
         TrtcEmulator.Builder builder = TrtcEmulator.builder().port(options.port()).hourLength(options.hourLength())
                 .rateLimitPerSecond(options.rateLimit()).maxLiveTasksPerApp(options.maxLiveTasks());
         options.credentials().forEach(c -> builder.credential(c[0], c[1]));
+        options.sdkApps().forEach(builder::sdkApp);
         return builder.build();
     }
 
     static Options parse(String[] args) {
         Integer port = null;
         List<String[]> credentials = new ArrayList<>();
+        Map<Long, String> sdkApps = new LinkedHashMap<>();
         Duration hourLength = Duration.ofHours(1);
         int rateLimit = 20;
         int maxLiveTasks = 100;
@@ -73,12 +81,10 @@ public final class EmulatorCommand {
             String value = args[++i];
             switch (flag) {
                 case "--port" -> port = number(flag, value);
-                case "--credential" -> {
-                    int colon = value.indexOf(':');
-                    if (colon <= 0 || colon == value.length() - 1) {
-                        throw new IllegalArgumentException("--credential takes SECRET_ID:SECRET_KEY");
-                    }
-                    credentials.add(new String[] {value.substring(0, colon), value.substring(colon + 1)});
+                case "--credential" -> credentials.add(pair(flag, value, "SECRET_ID:SECRET_KEY"));
+                case "--sdk-app" -> {
+                    String[] app = pair(flag, value, "SDKAPPID:SDKSECRETKEY");
+                    sdkApps.put(sdkAppId(app[0]), app[1]);
                 }
                 case "--hour-length" -> hourLength = duration(value);
                 case "--rate-limit" -> rateLimit = number(flag, value);
@@ -92,7 +98,15 @@ public final class EmulatorCommand {
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("at least one --credential is required");
         }
-        return new Options(port, credentials, hourLength, rateLimit, maxLiveTasks);
+        return new Options(port, credentials, hourLength, rateLimit, maxLiveTasks, sdkApps);
+    }
+
+    private static String[] pair(String flag, String value, String shape) {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new IllegalArgumentException(flag + " takes " + shape);
+        }
+        return new String[] {value.substring(0, colon), value.substring(colon + 1)};
     }
 
     private static int number(String flag, String value) {
@@ -100,6 +114,14 @@ public final class EmulatorCommand {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " takes a number, not " + value);
+        }
+    }
+
+    private static long sdkAppId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--sdk-app takes a numeric SdkAppId, not " + value);
         }
     }
 

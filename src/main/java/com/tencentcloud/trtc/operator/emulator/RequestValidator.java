@@ -13,7 +13,10 @@ import com.tencentcloud.trtc.operator.trtc.model.RecordParams;
 import com.tencentcloud.trtc.operator.trtc.model.StorageParams;
 import com.tencentcloud.trtc.operator.trtc.model.SubscribeStreamUserIds;
 import com.tencentcloud.trtc.operator.trtc.model.TencentVod;
+import com.tencentcloud.trtc.operator.trtc.UserSig;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,7 +28,8 @@ import java.util.regex.Pattern;
  * Bucket, AccessKey, SecretKey, TaskId}) and plain {@code MissingParameter} for the others; a value outside its
  * documented range or format gives {@code InvalidParameter.OutOfRange}; a non-positive or unknown SdkAppId gives
  * {@code InvalidParameter.SdkAppId}; contradictory fields (both storages, allow and block list for one media) give
- * {@code InvalidParameter}.
+ * {@code InvalidParameter}. For an app configured with its SDKSecretKey, a UserSig that is not valid for the robot
+ * UserId now (trtc-api §7.3) gives {@code InvalidParameter.UserSig}; other apps' UserSigs are not checked.
  */
 final class RequestValidator {
 
@@ -34,10 +38,17 @@ final class RequestValidator {
     private static final long MAX_INT_ROOM = 4294967294L;
 
     private final Set<Long> sdkAppIds;
+    private final Map<Long, String> sdkSecretKeys;
+    private final Clock clock;
 
-    /** @param sdkAppIds the apps that exist; empty means every positive SdkAppId exists */
-    RequestValidator(Set<Long> sdkAppIds) {
+    /**
+     * @param sdkAppIds     the apps that exist; empty means every positive SdkAppId exists
+     * @param sdkSecretKeys the SDKSecretKey of the apps whose UserSigs are verified
+     */
+    RequestValidator(Set<Long> sdkAppIds, Map<Long, String> sdkSecretKeys, Clock clock) {
         this.sdkAppIds = Set.copyOf(sdkAppIds);
+        this.sdkSecretKeys = Map.copyOf(sdkSecretKeys);
+        this.clock = clock;
     }
 
     void validateCreate(CreateCloudRecordingRequest r) {
@@ -56,6 +67,7 @@ final class RequestValidator {
         MixTranscodeParams transcode = r.getMixTranscodeParams();
         MixValidator.transcode(transcode);
         MixValidator.layout(r.getMixLayoutParams(), MixValidator.canvas(transcode), "MixLayoutParams");
+        userSig(r.getSdkAppId(), r.getUserId(), r.getUserSig());
     }
 
     /** Checks the two fields every management call carries. */
@@ -85,6 +97,17 @@ final class RequestValidator {
         required(sdkAppId, "MissingParameter.SdkAppId", "SdkAppId");
         if (sdkAppId <= 0 || sdkAppId > 0xFFFFFFFFL || (!sdkAppIds.isEmpty() && !sdkAppIds.contains(sdkAppId))) {
             throw new ApiError("InvalidParameter.SdkAppId", "SdkAppId " + sdkAppId + " is incorrect.");
+        }
+    }
+
+    private void userSig(long sdkAppId, String userId, String userSig) {
+        String key = sdkSecretKeys.get(sdkAppId);
+        if (key == null) {
+            return;
+        }
+        UserSig.Verification verification = UserSig.verify(userSig, sdkAppId, userId, key, clock.instant().getEpochSecond());
+        if (!verification.valid()) {
+            throw new ApiError("InvalidParameter.UserSig", "UserSig expired or wrong (" + verification.reason() + ").");
         }
     }
 

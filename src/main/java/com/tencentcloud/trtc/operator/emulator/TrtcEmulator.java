@@ -52,7 +52,7 @@ public final class TrtcEmulator implements AutoCloseable {
         this.threads = b.threads;
         this.store = new TaskStore(b.clock, b.hourLength, b.exitDrain, b.maxLiveTasksPerApp);
         this.faults = new Faults(b.random);
-        RecordingService service = new RecordingService(new RequestValidator(b.sdkAppIds), store);
+        RecordingService service = new RecordingService(new RequestValidator(b.sdkAppIds, b.sdkSecretKeys, b.clock), store);
         this.api = new ApiHandler(new SignatureVerifier(b.credentials, b.clock, b.maxClockSkew),
                 new RateLimiter(b.clock, b.rateLimitPerSecond), faults, service, b.clock);
     }
@@ -155,6 +155,7 @@ public final class TrtcEmulator implements AutoCloseable {
         private int rateLimitPerSecond = 20;
         private int maxLiveTasksPerApp = 100;
         private final Set<Long> sdkAppIds = new LinkedHashSet<>();
+        private final Map<Long, String> sdkSecretKeys = new LinkedHashMap<>();
         private Random random = new Random();
         private int threads = 16;
 
@@ -217,6 +218,16 @@ public final class TrtcEmulator implements AutoCloseable {
         /** Restricts the existing apps; others get {@code InvalidParameter.SdkAppId} (default: every app exists). */
         public Builder sdkAppId(long sdkAppId) {
             this.sdkAppIds.add(sdkAppId);
+            return this;
+        }
+
+        /**
+         * Declares an app with its SDKSecretKey: the app exists (as with {@link #sdkAppId}) and the UserSig of every
+         * Create for it is verified, {@code InvalidParameter.UserSig} when it is not valid for the robot now.
+         */
+        public Builder sdkApp(long sdkAppId, String sdkSecretKey) {
+            this.sdkAppIds.add(sdkAppId);
+            this.sdkSecretKeys.put(sdkAppId, Objects.requireNonNull(sdkSecretKey));
             return this;
         }
 

@@ -18,6 +18,17 @@ class EmulatorCommandTest {
         assertThat(options.hourLength()).isEqualTo(Duration.ofMinutes(1));
         assertThat(options.rateLimit()).isEqualTo(20);
         assertThat(options.maxLiveTasks()).isEqualTo(100);
+        assertThat(options.sdkApps()).isEmpty();
+    }
+
+    @Test
+    void sdkAppsAreDeclaredWithTheirSecretKeys() {
+        EmulatorCommand.Options options = EmulatorCommand.parse(new String[] {
+                "--port", "0", "--credential", "a:b", "--sdk-app", "1400000001:key1", "--sdk-app", "1400000002:key2"});
+
+        assertThat(options.sdkApps()).containsExactly(java.util.Map.entry(1400000001L, "key1"), java.util.Map.entry(1400000002L, "key2"));
+        assertThatThrownBy(() -> EmulatorCommand.parse(new String[] {"--port", "0", "--credential", "a:b", "--sdk-app", "app:key"}))
+                .hasMessageContaining("numeric SdkAppId");
     }
 
     @Test
