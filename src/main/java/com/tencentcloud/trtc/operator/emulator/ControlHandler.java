@@ -9,13 +9,16 @@ import com.sun.net.httpserver.HttpHandler;
 import com.tencentcloud.trtc.operator.trtc.TrtcJson;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The HTTP control surface under {@value #PREFIX} (loopback only, no authentication; camelCase JSON, ours, not
  * Tencent's). Mirrors the Java API of {@link TrtcEmulator}:
  * <ul>
- *   <li>{@code GET /_emulator/tasks}: every task with its state, times, exit reason and storage files;</li>
+ *   <li>{@code GET /_emulator/tasks}: every task with its state, times, exit reason and storage files, and the
+ *       Create body with UserSig, PrivateMapKey and the storage keys shown as {@code <redacted>} (the Java API
+ *       {@link TrtcEmulator#tasks()} keeps them, for assertions);</li>
  *   <li>{@code GET /_emulator/calls}: {@code {"counts":{"<Action>":n},"calls":[...]}};</li>
  *   <li>{@code POST /_emulator/anchors/join} and {@code /leave} with
  *       {@code {"sdkAppId":1400000001,"roomId":"1234","roomIdType":1,"userId":"alice"}} ({@code roomIdType} defaults to 1);</li>
@@ -31,6 +34,7 @@ final class ControlHandler implements HttpHandler {
     static final String PREFIX = "/_emulator/";
 
     private static final ObjectMapper JSON = TrtcJson.mapper();
+    private static final String REDACTED = "<redacted>";
 
     private final TrtcEmulator emulator;
 
@@ -77,12 +81,29 @@ final class ControlHandler implements HttpHandler {
                     .put("managementWindowEnd", t.managementWindowEnd().toString()).put("modifyCount", t.modifyCount());
             n.put("exitedAt", t.exitedAt() == null ? null : t.exitedAt().toString());
             n.put("exitReason", t.exitReason() == null ? null : t.exitReason().name());
-            n.set("request", JSON.valueToTree(t.request()));
+            n.set("request", redacted(JSON.valueToTree(t.request())));
             n.set("mixLayoutParams", JSON.valueToTree(t.mixLayoutParams()));
             n.set("subscribeStreamUserIds", JSON.valueToTree(t.subscribeStreamUserIds()));
             n.set("storageFiles", JSON.valueToTree(t.storageFiles()));
         }
         return list;
+    }
+
+    private static JsonNode redacted(ObjectNode request) {
+        for (String field : List.of("UserSig", "PrivateMapKey")) {
+            if (request.hasNonNull(field)) {
+                request.put(field, REDACTED);
+            }
+        }
+        JsonNode storage = request.path("StorageParams").path("CloudStorage");
+        if (storage instanceof ObjectNode cloudStorage) {
+            for (String field : List.of("AccessKey", "SecretKey")) {
+                if (cloudStorage.hasNonNull(field)) {
+                    cloudStorage.put(field, REDACTED);
+                }
+            }
+        }
+        return request;
     }
 
     private JsonNode calls() {

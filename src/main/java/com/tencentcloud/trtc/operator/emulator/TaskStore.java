@@ -31,6 +31,9 @@ import java.util.Set;
  *   <li>at most {@code maxLiveTasksPerApp} live tasks per SdkAppId → {@code FailedOperation.RestrictedConcurrency};</li>
  *   <li>Describe, Modify and Delete need the task's SdkAppId, a task that is not GONE, and a time before its
  *       management window end; otherwise {@code ResourceNotFound} (the recording keeps running after the window);</li>
+ *   <li>Modify replaces the layout and the subscription with what the call carries: one left out returns to its
+ *       default (no layout; subscribe to everyone), which is why the guide says to send both every time (§3.3);
+ *       nothing else of the task can change;</li>
  *   <li>Modify on an EXITED task → {@code FailedOperation}; Delete on an EXITED task succeeds (it is already stopping).</li>
  * </ul>
  */

@@ -34,8 +34,12 @@ class ControlSurfaceTest extends EmulatorFixture {
             assertThat(t.path("taskId").asText()).isEqualTo(taskId);
             assertThat(t.path("state").asText()).isEqualTo("IDLE");
             assertThat(t.path("request").path("RoomId").asText()).isEqualTo("1234");
+            assertThat(t.path("request").path("UserSig").asText()).isEqualTo("<redacted>");
+            assertThat(t.path("request").at("/StorageParams/CloudStorage/SecretKey").asText()).isEqualTo("<redacted>");
         });
 
+        assertThat(emulator.task(taskId).orElseThrow().request().getStorageParams().getCloudStorage().getSecretKey())
+                .isEqualTo("cos-secret-key");
         Reply calls = control("GET", "calls", null);
         assertThat(calls.json().path("counts").path("CreateCloudRecording").asLong()).isEqualTo(1);
         assertThat(calls.json().path("counts").path("DescribeCloudRecording").asLong()).isZero();
