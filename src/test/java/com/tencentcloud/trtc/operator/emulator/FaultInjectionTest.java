@@ -81,6 +81,7 @@ class FaultInjectionTest extends EmulatorFixture {
 
         assertThat(emulator.tasks()).singleElement().extracting(TaskSnapshot::state).isEqualTo(TaskState.IDLE);
         assertThat(emulator.calls()).extracting(CallRecord::outcome).containsExactly("DROPPED");
+        assertThat(emulator.callCount(Action.CREATE)).isEqualTo(1);
         SignedCall.Answer retry = create(fixture("create-cos-single.json"));
         assertThat(retry.code()).isNull();
         assertThat(emulator.tasks()).extracting(TaskSnapshot::state).containsExactly(TaskState.EXITED, TaskState.IDLE);
@@ -94,6 +95,7 @@ class FaultInjectionTest extends EmulatorFixture {
         assertThatThrownBy(() -> delete(1400000001L, taskId)).isInstanceOf(UncheckedIOException.class);
 
         assertThat(emulator.task(taskId).orElseThrow().exitReason()).isEqualTo(ExitReason.DELETED);
+        assertThat(emulator.calls()).extracting(CallRecord::outcome).containsExactly("OK", "DROPPED");
     }
 
     @Test

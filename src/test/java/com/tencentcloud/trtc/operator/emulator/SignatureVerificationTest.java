@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
 class SignatureVerificationTest extends EmulatorFixture {
 
     private static final String DESCRIBE = "{\"SdkAppId\":1400000001,\"TaskId\":\"no-such-task\"}";
+    private static final Credentials TEMPORARY = new Credentials("AKIDtemporary00000000000000000000001", "temporary-key", "session-token");
+
+    @Override
+    TrtcEmulator.Builder configure(TrtcEmulator.Builder builder) {
+        return builder.credential(TEMPORARY);
+    }
 
     @Test
     void acceptsThePublishedTrtcVectorE() {
@@ -147,6 +153,16 @@ class SignatureVerificationTest extends EmulatorFixture {
     @Test
     void aTokenWithALongTermKeyIsTokenFailure() {
         assertThat(call("DescribeCloudRecording").body(DESCRIBE).header("X-TC-Token", "session-token").send().code())
+                .isEqualTo("AuthFailure.TokenFailure");
+    }
+
+    @Test
+    void aTemporaryKeyNeedsItsOwnToken() {
+        assertThat(call("DescribeCloudRecording").body(DESCRIBE).key(TEMPORARY).header("X-TC-Token", "session-token").send().code())
+                .isEqualTo("ResourceNotFound");
+        assertThat(call("DescribeCloudRecording").body(DESCRIBE).key(TEMPORARY).header("X-TC-Token", "stale-token").send().code())
+                .isEqualTo("AuthFailure.TokenFailure");
+        assertThat(call("DescribeCloudRecording").body(DESCRIBE).key(TEMPORARY).send().code())
                 .isEqualTo("AuthFailure.TokenFailure");
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,8 @@ import okhttp3.Response;
 final class SignedCall {
 
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
-    static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).build();
+    static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS)
+            .retryOnConnectionFailure(false).build();
 
     /** The HTTP answer; {@code body} is null when it is not JSON. */
     record Answer(int status, JsonNode body, String text) {
@@ -173,9 +173,5 @@ final class SignedCall {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static OkHttpClient httpWithTimeout(Duration timeout) {
-        return HTTP.newBuilder().readTimeout(timeout).callTimeout(timeout).build();
     }
 }
