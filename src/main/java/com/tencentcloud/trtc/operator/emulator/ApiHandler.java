@@ -65,13 +65,13 @@ final class ApiHandler implements HttpHandler {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String actionName = exchange.getRequestHeaders().getFirst("X-TC-Action");
-        String[] secretId = new String[1];
+        Caller caller = new Caller();
         String outcome;
         try {
             if (!"/".equals(exchange.getRequestURI().getPath())) {
                 outcome = plain(exchange, 404, "Not found: the TRTC API is served at POST /.");
             } else {
-                outcome = call(exchange, requestId, actionName, secretId);
+                outcome = call(exchange, requestId, actionName, caller);
             }
         } catch (ApiError e) {
             envelope(exchange, error(e.code(), e.getMessage()), requestId);
@@ -84,9 +84,9 @@ final class ApiHandler implements HttpHandler {
             exchange.close();
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        record(new CallRecord(clock.instant(), actionName, outcome, requestId, secretId[0], latency));
+        record(new CallRecord(clock.instant(), actionName, outcome, requestId, caller.secretId, latency));
         LOG.info("{} {} requestId={} secretId={} {}ms", actionName == null ? "-" : actionName, outcome, requestId,
-                secretId[0] == null ? "-" : secretId[0], latency.toMillis());
+                caller.secretId == null ? "-" : caller.secretId, latency.toMillis());
     }
 
     /** The calls received so far (the last {@value #MAX_CALL_RECORDS}). */
@@ -96,7 +96,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private String call(HttpExchange exchange, String requestId, String actionName, String[] secretId) throws IOException {
+    private String call(HttpExchange exchange, String requestId, String actionName, Caller caller) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new ApiError("UnsupportedProtocol", "The emulator serves POST only, not " + exchange.getRequestMethod() + ".");
         }
@@ -114,27 +114,39 @@ final class ApiHandler implements HttpHandler {
             throw new ApiError("NoSuchVersion", "The requested version `" + version + "` of service `trtc` does not exist.");
         }
         region(action, exchange.getRequestHeaders().getFirst("X-TC-Region"));
-        secretId[0] = verifier.verify(exchange.getRequestMethod(), exchange.getRequestHeaders()::getFirst, body);
-        rateLimiter.acquire(action, secretId[0]);
+        String secretId = verifier.verify(exchange.getRequestMethod(), exchange.getRequestHeaders()::getFirst, body);
+        caller.secretId = secretId;
+        rateLimiter.acquire(action, secretId);
         Faults.Plan plan = faults.roll(action);
         sleep(plan.latency());
         Fault fault = plan.outcome();
-        if (fault != null && fault.kind() == Fault.Kind.ERROR) {
-            throw new ApiError(fault.code(), fault.message());
+        if (fault == null) {
+            envelope(exchange, service.handle(action, secretId, body), requestId);
+            return "OK";
         }
-        if (fault != null && fault.kind() == Fault.Kind.HTTP_STATUS) {
-            return plain(exchange, fault.httpStatus(), "Injected by the emulator: HTTP " + fault.httpStatus() + ".");
-        }
-        if (fault != null && fault.kind() == Fault.Kind.COMMIT_THEN_DROP) {
-            try {
-                service.handle(action, secretId[0], body);
-            } catch (ApiError refusedButUnseen) {
-                return "DROPPED";
+        return switch (fault.kind()) {
+            case ERROR -> throw new ApiError(fault.code(), fault.message());
+            case HTTP_STATUS -> plain(exchange, fault.httpStatus(), "Injected by the emulator: HTTP " + fault.httpStatus() + ".");
+            case COMMIT_THEN_DROP -> {
+                commitUnseen(action, secretId, body);
+                yield "DROPPED";
             }
-            return "DROPPED";
+            case LATENCY -> throw new IllegalStateException("latency is never an outcome");
+        };
+    }
+
+    /** Does the call for a caller that will never see the answer, whatever it is. */
+    private void commitUnseen(Action action, String secretId, byte[] body) {
+        try {
+            service.handle(action, secretId, body);
+        } catch (ApiError refused) {
+            LOG.debug("{} dropped after refusing it with {}", action.wireName(), refused.code());
         }
-        envelope(exchange, service.handle(action, secretId[0], body), requestId);
-        return "OK";
+    }
+
+    /** Who made the call, as far as it is known when the call ends. */
+    private static final class Caller {
+        private String secretId;
     }
 
     private static void region(Action action, String region) {

@@ -112,14 +112,25 @@ public final class TrtcEmulator implements AutoCloseable {
         return api.calls();
     }
 
-    /** A simulated anchor (publishing user) enters the room; its streams are recorded from now on if subscribed. */
+    /**
+     * A simulated anchor (publishing user) enters the room; its streams are recorded from now on if subscribed.
+     *
+     * @param roomIdType 1 for an integer room id, 0 for a string room id (CreateCloudRecording's encoding)
+     */
     public void anchorJoins(long sdkAppId, String roomId, int roomIdType, String userId) {
-        store.anchorJoins(new TaskStore.RoomKey(sdkAppId, roomId, roomIdType), userId);
+        store.anchorJoins(room(sdkAppId, roomId, roomIdType), Objects.requireNonNull(userId, "userId"));
     }
 
     /** A simulated anchor leaves; when the room is left empty, MaxIdleTime starts counting. */
     public void anchorLeaves(long sdkAppId, String roomId, int roomIdType, String userId) {
-        store.anchorLeaves(new TaskStore.RoomKey(sdkAppId, roomId, roomIdType), userId);
+        store.anchorLeaves(room(sdkAppId, roomId, roomIdType), Objects.requireNonNull(userId, "userId"));
+    }
+
+    private static TaskStore.RoomKey room(long sdkAppId, String roomId, int roomIdType) {
+        if (roomIdType != 0 && roomIdType != 1) {
+            throw new IllegalArgumentException("roomIdType is 0 (string) or 1 (integer), not " + roomIdType);
+        }
+        return new TaskStore.RoomKey(sdkAppId, Objects.requireNonNull(roomId, "roomId"), roomIdType);
     }
 
     /** The injected faults, per action. */
