@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.emulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -62,31 +63,29 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
-        String actionName = exchange.getRequestHeaders().getFirst("X-TC-Action");
-        Caller caller = new Caller();
-        String outcome;
-        try {
-            if (!"/".equals(exchange.getRequestURI().getPath())) {
-                outcome = plain(exchange, 404, "Not found: the TRTC API is served at POST /.");
-            } else {
-                outcome = call(exchange, requestId, actionName, caller);
+        try (exchange) {
+            long started = System.nanoTime();
+            String requestId = UUID.randomUUID().toString();
+            String actionName = exchange.getRequestHeaders().getFirst("X-TC-Action");
+            Caller caller = new Caller();
+            Answer answer;
+            try {
+                answer = "/".equals(exchange.getRequestURI().getPath())
+                        ? call(exchange, requestId, actionName, caller)
+                        : Answer.plain(404, "Not found: the TRTC API is served at POST /.");
+            } catch (ApiError e) {
+                answer = Answer.envelope(error(e.code(), e.getMessage()), requestId, e.code());
+            } catch (RuntimeException e) {
+                LOG.warn("emulator failure on {} requestId={}", actionName, requestId, e);
+                answer = Answer.envelope(error("InternalError", "An internal error occurred in the emulator."), requestId,
+                        "InternalError");
             }
-        } catch (ApiError e) {
-            envelope(exchange, error(e.code(), e.getMessage()), requestId);
-            outcome = e.code();
-        } catch (RuntimeException e) {
-            LOG.warn("emulator failure on {} requestId={}", actionName, requestId, e);
-            envelope(exchange, error("InternalError", "An internal error occurred in the emulator."), requestId);
-            outcome = "InternalError";
-        } finally {
-            exchange.close();
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            record(new CallRecord(clock.instant(), actionName, answer.outcome(), requestId, caller.secretId, latency));
+            LOG.info("{} {} requestId={} secretId={} {}ms", actionName == null ? "-" : actionName, answer.outcome(),
+                    requestId, caller.secretId == null ? "-" : caller.secretId, latency.toMillis());
+            answer.sendTo(exchange);
         }
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        record(new CallRecord(clock.instant(), actionName, outcome, requestId, caller.secretId, latency));
-        LOG.info("{} {} requestId={} secretId={} {}ms", actionName == null ? "-" : actionName, outcome, requestId,
-                caller.secretId == null ? "-" : caller.secretId, latency.toMillis());
     }
 
     /** The calls received so far (the last {@value #MAX_CALL_RECORDS}). */
@@ -96,7 +95,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private String call(HttpExchange exchange, String requestId, String actionName, Caller caller) throws IOException {
+    private Answer call(HttpExchange exchange, String requestId, String actionName, Caller caller) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new ApiError("UnsupportedProtocol", "The emulator serves POST only, not " + exchange.getRequestMethod() + ".");
         }
@@ -121,15 +120,14 @@ final class ApiHandler implements HttpHandler {
         sleep(plan.latency());
         Fault fault = plan.outcome();
         if (fault == null) {
-            envelope(exchange, service.handle(action, secretId, body), requestId);
-            return "OK";
+            return Answer.envelope(service.handle(action, secretId, body), requestId, "OK");
         }
         return switch (fault.kind()) {
             case ERROR -> throw new ApiError(fault.code(), fault.message());
-            case HTTP_STATUS -> plain(exchange, fault.httpStatus(), "Injected by the emulator: HTTP " + fault.httpStatus() + ".");
+            case HTTP_STATUS -> Answer.plain(fault.httpStatus(), "Injected by the emulator: HTTP " + fault.httpStatus() + ".");
             case COMMIT_THEN_DROP -> {
                 commitUnseen(action, secretId, body);
-                yield "DROPPED";
+                yield Answer.DROP;
             }
             case LATENCY -> throw new IllegalStateException("latency is never an outcome");
         };
@@ -141,6 +139,39 @@ final class ApiHandler implements HttpHandler {
             service.handle(action, secretId, body);
         } catch (ApiError refused) {
             LOG.debug("{} dropped after refusing it with {}", action.wireName(), refused.code());
+        }
+    }
+
+    /**
+     * What to send back, decided (and recorded) before anything is written, so that a caller who has its answer
+     * always finds its call in {@link #calls()}. {@link #DROP} sends nothing: the connection is closed.
+     */
+    private record Answer(String outcome, int status, String contentType, byte[] body) {
+
+        static final Answer DROP = new Answer("DROPPED", 0, null, null);
+
+        static Answer envelope(ObjectNode response, String requestId, String outcome) {
+            response.put("RequestId", requestId);
+            ObjectNode root = TrtcJson.mapper().createObjectNode();
+            root.set("Response", response);
+            try {
+                return new Answer(outcome, 200, "application/json", TrtcJson.mapper().writeValueAsBytes(root));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a response envelope could not be written", e);
+            }
+        }
+
+        static Answer plain(int status, String text) {
+            return new Answer("HTTP " + status, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void sendTo(HttpExchange exchange) throws IOException {
+            if (body == null) {
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
         }
     }
 
@@ -176,24 +207,6 @@ final class ApiHandler implements HttpHandler {
         ObjectNode node = TrtcJson.mapper().createObjectNode();
         node.putObject("Error").put("Code", code).put("Message", message);
         return node;
-    }
-
-    private static void envelope(HttpExchange exchange, ObjectNode response, String requestId) throws IOException {
-        response.put("RequestId", requestId);
-        ObjectNode root = TrtcJson.mapper().createObjectNode();
-        root.set("Response", response);
-        byte[] bytes = TrtcJson.mapper().writeValueAsBytes(root);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static String plain(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        return "HTTP " + status;
     }
 
     private static void sleep(Duration latency) {
