@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.emulator;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,10 @@ public final class EmulatorCommand {
                    Map<Long, String> sdkApps) {
     }
 
-    /** Starts the emulator and blocks until the JVM shuts down. Returns a process exit code on bad arguments. */
+    /**
+     * Starts the emulator and blocks until the JVM shuts down (then returns 0). Returns 2 at once for bad
+     * arguments and 1 when the port cannot be bound, after a one-line message on standard error.
+     */
     public static int run(String[] args) {
         Options options;
         try {
@@ -42,7 +46,13 @@ public final class EmulatorCommand {
                     + " [--sdk-app SDKAPPID:SDKSECRETKEY ...]");
             return 2;
         }
-        TrtcEmulator emulator = build(options).start();
+        TrtcEmulator emulator;
+        try {
+            emulator = build(options).start();
+        } catch (UncheckedIOException e) {
+            System.err.println("emulator: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

@@ -56,4 +56,12 @@ class EmulatorCommandTest {
             assertThat(emulator.baseUrl()).startsWith("http://127.0.0.1:");
         }
     }
+
+    @Test
+    void aPortInUseIsExitCodeOne() {
+        try (TrtcEmulator running = TrtcEmulator.builder().credential("a", "b").build().start()) {
+            assertThat(EmulatorCommand.run(new String[] {"--port", Integer.toString(running.port()), "--credential", "a:b"}))
+                    .isEqualTo(1);
+        }
+    }
 }
