@@ -1,14 +1,12 @@
 package com.tencentcloud.trtc.operator;
 
-import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
+import com.tencentcloud.trtc.operator.emulator.EmulatorCommand;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
-import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    public static final String LEASE_NAME = "trtc-recording-operator";
 
     private Main() {
     }
@@ -36,6 +33,7 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "run" -> run(System.getenv());
+            case "emulator" -> exitOnFailure(EmulatorCommand.run(rest));
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("trtc-recording-operator: unknown command '" + command + "'\n" + usage());
@@ -44,10 +42,17 @@ public final class Main {
         }
     }
 
+    private static void exitOnFailure(int status) {
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
     static String usage() {
         return """
                 usage: java -jar trtc-recording-operator.jar [command]
                   run        run the operator against the current kubeconfig or in-cluster config (default)
+                  emulator   run a local TRTC API emulator: emulator --port PORT --credential ID:KEY [...]
                   help       show this text
                 configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,
                   TENCENTCLOUD_SECRET_KEY, WATCH_NAMESPACES, TRTC_RATE_LIMIT, TRTC_POLL_INTERVAL,
@@ -67,20 +72,8 @@ public final class Main {
         }
         LOG.info("Starting trtc-recording-operator with {}", config);
         KubernetesClient client = new KubernetesClientBuilder().build();
-        Operator operator = new Operator(o -> {
-            o.withKubernetesClient(client).withConcurrentReconciliationThreads(config.reconcileThreads());
-            if (config.leaderElection()) {
-                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, config.leaderElectionNamespace()));
-            }
-        });
         Clock clock = Clock.systemUTC();
-        CloudRecordingReconciler reconciler = new CloudRecordingReconciler(new HttpTrtcClient(endpoint, clock), config,
-                UserSig::generate, clock);
-        operator.register(reconciler, o -> {
-            if (!config.watchNamespaces().isEmpty()) {
-                o.settingNamespaces(config.watchNamespaces());
-            }
-        });
+        Operator operator = OperatorAssembly.build(client, config, new HttpTrtcClient(endpoint, clock), clock, true);
         HealthServer health = HealthServer.start(config.metricsPort(),
                 () -> operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
