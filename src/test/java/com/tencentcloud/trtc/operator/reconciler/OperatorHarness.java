@@ -23,6 +23,7 @@ final class OperatorHarness implements AutoCloseable {
 
     private final KubernetesClient client;
     private Operator operator;
+    private UserSigMinter minter = (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire;
 
     OperatorHarness(KubernetesClient client) {
         this.client = client;
@@ -36,6 +37,12 @@ final class OperatorHarness implements AutoCloseable {
 
     static OperatorConfig config(Map<String, String> env) {
         return OperatorConfig.fromEnv(env);
+    }
+
+    /** Mints UserSigs with {@code minter} (the real one against the emulator) instead of a recognisable fake. */
+    OperatorHarness minter(UserSigMinter minter) {
+        this.minter = minter;
+        return this;
     }
 
     OperatorHarness start(FakeTrtcClient trtc, OperatorConfig config) {
@@ -56,7 +63,7 @@ final class OperatorHarness implements AutoCloseable {
                 .withUseSSAToPatchPrimaryResource(false)
                 .withCloseClientOnStop(false));
         operator.register(new CloudRecordingReconciler(trtc, config,
-                (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire,
+                minter,
                 clock,
                 new CloudRecordingReconciler.Options(writers, Duration.ofMillis(200), Duration.ofSeconds(2))));
         operator.start();
