@@ -56,7 +56,8 @@ public final class Main {
                   help       show this text
                 configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,
                   TENCENTCLOUD_SECRET_KEY, WATCH_NAMESPACES, TRTC_RATE_LIMIT, TRTC_POLL_INTERVAL,
-                  RECONCILE_THREADS, METRICS_PORT, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (see README)""";
+                  RECONCILE_THREADS, METRICS_PORT, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE,
+                  SERVER_SIDE_APPLY (see README)""";
     }
 
     static void run(Map<String, String> env) throws IOException {
@@ -73,7 +74,7 @@ public final class Main {
         LOG.info("Starting trtc-recording-operator with {}", config);
         KubernetesClient client = new KubernetesClientBuilder().build();
         Clock clock = Clock.systemUTC();
-        Operator operator = OperatorAssembly.build(client, config, new HttpTrtcClient(endpoint, clock), clock, true);
+        Operator operator = OperatorAssembly.build(client, config, new HttpTrtcClient(endpoint, clock), clock);
         HealthServer health = HealthServer.start(config.metricsPort(),
                 () -> operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

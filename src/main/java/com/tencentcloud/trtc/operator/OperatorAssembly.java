@@ -20,18 +20,12 @@ public final class OperatorAssembly {
     private OperatorAssembly() {
     }
 
-    /**
-     * An operator with the CloudRecording reconciler registered, not yet started.
-     *
-     * @param serverSideApply whether JOSDK patches with server-side apply (on for real API servers; the
-     *                        Fabric8 mock server does not support it)
-     */
-    public static Operator build(KubernetesClient client, OperatorConfig config, TrtcClient trtc, Clock clock,
-                                 boolean serverSideApply) {
+    /** An operator with the CloudRecording reconciler registered, not yet started. */
+    public static Operator build(KubernetesClient client, OperatorConfig config, TrtcClient trtc, Clock clock) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withConcurrentReconciliationThreads(config.reconcileThreads())
-                    .withUseSSAToPatchPrimaryResource(serverSideApply);
+                    .withUseSSAToPatchPrimaryResource(config.serverSideApply());
             if (config.leaderElection()) {
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, config.leaderElectionNamespace()));
             }

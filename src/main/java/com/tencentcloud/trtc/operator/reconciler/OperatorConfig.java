@@ -26,11 +26,13 @@ import java.util.regex.Pattern;
  * @param metricsPort             {@code METRICS_PORT}: port of /healthz, /readyz and /metrics
  * @param leaderElection          {@code LEADER_ELECTION}: run as one of several replicas with a Lease
  * @param leaderElectionNamespace {@code LEADER_ELECTION_NAMESPACE} (else {@code POD_NAMESPACE}): where the Lease is
+ * @param serverSideApply         {@code SERVER_SIDE_APPLY}: whether the operator's own patches (its finalizer) use
+ *                                server-side apply; off only for API servers without it, such as the Fabric8 mock server
  */
 public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
                              Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
                              int reconcileThreads, int metricsPort, boolean leaderElection,
-                             String leaderElectionNamespace) {
+                             String leaderElectionNamespace, boolean serverSideApply) {
 
     public static final String DEFAULT_ENDPOINT = "trtc.tencentcloudapi.com";
     public static final String DEFAULT_REGION = "ap-guangzhou";
@@ -85,7 +87,9 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
         if (leader && leaseNamespace == null) {
             throw new InvalidConfigException("LEADER_ELECTION_NAMESPACE", "must be set (or POD_NAMESPACE) when LEADER_ELECTION=true");
         }
-        return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader, leaseNamespace);
+        boolean ssa = value(env, "SERVER_SIDE_APPLY").map(v -> parseBoolean("SERVER_SIDE_APPLY", v)).orElse(true);
+        return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader,
+                leaseNamespace, ssa);
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or an ISO-8601 duration such as {@code PT30S}. */

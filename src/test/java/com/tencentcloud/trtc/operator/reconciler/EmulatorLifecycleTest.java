@@ -166,7 +166,7 @@ class EmulatorLifecycleTest {
 
     private void start(Function<KubernetesClient, ResourceWriter> writers) {
         OperatorConfig config = new OperatorConfig(emulator.baseUrl(), "ap-guangzhou", Optional.empty(), Set.of(),
-                20, Duration.ofSeconds(1), 10, 0, false, null);
+                20, Duration.ofSeconds(1), 10, 0, false, null, false);
         harness.start(new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), clock), config, writers, clock);
     }
 }

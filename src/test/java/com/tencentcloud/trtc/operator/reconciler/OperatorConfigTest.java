@@ -23,6 +23,7 @@ class OperatorConfigTest {
         assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.metricsPort()).isEqualTo(8080);
         assertThat(c.leaderElection()).isFalse();
+        assertThat(c.serverSideApply()).isTrue();
     }
 
     @Test
@@ -61,6 +62,7 @@ class OperatorConfigTest {
             "RECONCILE_THREADS|0|RECONCILE_THREADS: must be a whole number from 1 to 200",
             "METRICS_PORT|70000|METRICS_PORT: must be a whole number from 0 to 65535",
             "LEADER_ELECTION|yes|LEADER_ELECTION: must be true or false",
+            "SERVER_SIDE_APPLY|no|SERVER_SIDE_APPLY: must be true or false",
             "TENCENTCLOUD_SECRET_ID|AKIDonly|TENCENTCLOUD_SECRET_KEY: must be set together with TENCENTCLOUD_SECRET_ID"})
     void badValueStopsStartUpWithOneLineNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(variable, value)))

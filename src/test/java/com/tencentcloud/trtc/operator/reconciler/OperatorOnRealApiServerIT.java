@@ -90,7 +90,7 @@ class OperatorOnRealApiServerIT {
         void operatorWithServerSideApplyRecordsATaskAndAddsItsFinalizer() {
             FakeTrtcClient trtc = new FakeTrtcClient().then("CreateCloudRecording", req -> created("task-real", "req-real"));
             new OperatorHarness(client).credentials(Recordings.CREDENTIALS);
-            Operator operator = OperatorAssembly.build(client, OperatorConfig.fromEnv(Map.of()), trtc, Clock.systemUTC(), true);
+            Operator operator = OperatorAssembly.build(client, OperatorConfig.fromEnv(Map.of()), trtc, Clock.systemUTC());
             operator.start();
             try {
                 client.resource(load()).create();
