@@ -1,0 +1,61 @@
+package com.tencentcloud.trtc.operator.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The figures of one benchmark run, as printed and as written to {@code target/bench/result.json}. */
+record BenchResult(
+        @JsonProperty("resources") int resources,
+        @JsonProperty("rate_limit") double rateLimit,
+        @JsonProperty("kubernetes") String kubernetes,
+        @JsonProperty("creates") long creates,
+        @JsonProperty("creates_per_resource") double createsPerResource,
+        @JsonProperty("throttled") long throttled,
+        @JsonProperty("seconds_to_all_tasks") double secondsToAllTasks,
+        @JsonProperty("floor_seconds") double floorSeconds,
+        @JsonProperty("baseline_seconds") double baselineSeconds,
+        @JsonProperty("ratio_to_floor") double ratioToFloor,
+        @JsonProperty("ratio_to_baseline") double ratioToBaseline,
+        @JsonProperty("p50_ms") long p50Ms,
+        @JsonProperty("p95_ms") long p95Ms,
+        @JsonProperty("p99_ms") long p99Ms,
+        @JsonProperty("max_ms") long maxMs,
+        @JsonProperty("life_seconds") long lifeSeconds,
+        @JsonProperty("calls_per_recording") double callsPerRecording,
+        @JsonProperty("describes_per_recording") double describesPerRecording,
+        @JsonProperty("rss_mb") double rssMb,
+        @JsonProperty("heap_used_mb") double heapUsedMb,
+        @JsonProperty("startup_ms") long startupMs,
+        @JsonProperty("cores") int cores,
+        @JsonProperty("java") String java) {
+
+    String table() {
+        return String.join("\n",
+                "trtc-recording-operator benchmark",
+                row("resources applied at once", resources + " (rate limit " + rateLimit + "/s per action, " + kubernetes + ")"),
+                row("time until all have a taskId", String.format("%.1f s", secondsToAllTasks)),
+                row("floor (resources / rate limit)", String.format("%.1f s  -> operator at %.2fx the floor", floorSeconds, ratioToFloor)),
+                row("baseline (plain client loop)", String.format("%.1f s  -> operator at %.2fx the baseline", baselineSeconds, ratioToBaseline)),
+                row("creation -> taskId p50/p95/p99/max", p50Ms + " / " + p95Ms + " / " + p99Ms + " / " + maxMs + " ms"),
+                row("CreateCloudRecording calls", creates + " (" + String.format("%.3f", createsPerResource) + " per resource)"),
+                row("RequestLimitExceeded answers", String.valueOf(throttled)),
+                row("API calls per recording", String.format("%.2f over a %d s life (%.2f Describe)", callsPerRecording, lifeSeconds, describesPerRecording)),
+                row("operator peak RSS", String.format("%.0f MB", rssMb)),
+                row("operator heap used", String.format("%.0f MB", heapUsedMb)),
+                row("operator start-up to ready", startupMs + " ms"),
+                row("machine", cores + " cores, Java " + java));
+    }
+
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    }
+
+    private static String row(String name, String value) {
+        return String.format("  %-38s %s", name, value);
+    }
+}

@@ -1,0 +1,124 @@
+package com.tencentcloud.trtc.operator.bench;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * Applies N recordings at once and times each from its creation until its status shows a TaskId; keeps them
+ * for their life, then deletes them all and waits until every finalizer is gone.
+ */
+final class Burst {
+
+    /** Creation-to-TaskId times, and the time from the first apply until the last TaskId. */
+    record Figures(List<Long> latenciesMs, double secondsToAllTasks) {
+        long percentile(int p) {
+            List<Long> sorted = new ArrayList<>(latenciesMs);
+            Collections.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+        }
+    }
+
+    private final BenchCluster cluster;
+    private final TrtcEmulator emulator;
+
+    Burst(BenchCluster cluster, TrtcEmulator emulator) {
+        this.cluster = cluster;
+        this.emulator = emulator;
+    }
+
+    static CloudRecording recording(int i) {
+        return Serialization.unmarshal("""
+                apiVersion: trtc.tencentcloud.com/v1alpha1
+                kind: CloudRecording
+                metadata:
+                  name: bench-%05d
+                  namespace: %s
+                spec:
+                  sdkAppId: %d
+                  roomId: "%d"
+                  credentialsSecretRef:
+                    name: trtc-credentials
+                  recordParams:
+                    recordMode: MixedStream
+                  storageParams:
+                    cloudVod:
+                      tencentVod: {}
+                """.formatted(i, BenchCluster.NAMESPACE, Benchmark.APP, 10_000 + i), CloudRecording.class);
+    }
+
+    Figures run(int resources, long lifeSeconds) throws Exception {
+        KubernetesClient client = cluster.client();
+        Map<String, Long> appliedAt = new ConcurrentHashMap<>();
+        Map<String, Long> taskAt = new ConcurrentHashMap<>();
+        SharedIndexInformer<CloudRecording> informer = client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE)
+                .inform(new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(CloudRecording r) {
+                        seen(r);
+                    }
+
+                    @Override
+                    public void onUpdate(CloudRecording before, CloudRecording r) {
+                        seen(r);
+                    }
+
+                    @Override
+                    public void onDelete(CloudRecording r, boolean unknown) {
+                    }
+
+                    private void seen(CloudRecording r) {
+                        if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
+                            taskAt.putIfAbsent(r.getMetadata().getName(), System.nanoTime());
+                        }
+                    }
+                });
+        try {
+            long first = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            IntStream.range(0, resources).forEach(i -> pool.submit(() -> {
+                CloudRecording r = recording(i);
+                appliedAt.put(r.getMetadata().getName(), System.nanoTime());
+                client.resource(r).create();
+            }));
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(resources / 5 + 300);
+            while (taskAt.size() < resources && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                System.out.printf("\r  %d of %d have a taskId", taskAt.size(), resources);
+            }
+            System.out.println();
+            if (taskAt.size() < resources) {
+                throw new IllegalStateException("only " + taskAt.size() + " of " + resources + " got a taskId in time");
+            }
+            long last = Collections.max(taskAt.values());
+            List<Long> latencies = appliedAt.entrySet().stream()
+                    .map(e -> (taskAt.get(e.getKey()) - e.getValue()) / 1_000_000).toList();
+            Thread.sleep(Duration.ofSeconds(lifeSeconds).toMillis());
+            client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).delete();
+            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(resources / 5 + 300);
+            while (!client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).list().getItems().isEmpty()
+                    && System.nanoTime() < gone) {
+                Thread.sleep(500);
+            }
+            return new Figures(latencies, (last - first) / 1e9);
+        } finally {
+            informer.close();
+        }
+    }
+}
