@@ -1,7 +1,6 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import static com.tencentcloud.trtc.operator.reconciler.Recordings.NAME;
-import static com.tencentcloud.trtc.operator.reconciler.Recordings.condition;
 import static com.tencentcloud.trtc.operator.reconciler.Recordings.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,13 +14,11 @@ import com.tencentcloud.trtc.operator.emulator.Fault;
 import com.tencentcloud.trtc.operator.emulator.TaskSnapshot;
 import com.tencentcloud.trtc.operator.emulator.TaskState;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
-import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -15,7 +15,6 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.MixLayoutParams;
 import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
 import com.tencentcloud.trtc.operator.api.v1alpha1.SubscribeStreamUserIds;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
-import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
