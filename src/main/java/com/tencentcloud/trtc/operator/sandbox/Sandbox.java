@@ -116,8 +116,8 @@ public final class Sandbox implements AutoCloseable {
         Clock utc = Clock.systemUTC();
         Operator operator = OperatorAssembly.build(api.newClient(), operatorConfig(emulator),
                 new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), utc), utc, api.serverSideApply());
-        operator.start();
         closeInReverse.add(operator::stop);
+        operator.start();
 
         apply(manifests);
     }

@@ -3,6 +3,8 @@ package com.tencentcloud.trtc.operator.sandbox;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ public final class SandboxCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (java.util.Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help")) {
             out.println(SandboxOptions.USAGE);
             return 0;
         }
@@ -41,9 +43,15 @@ public final class SandboxCommand {
             err.println(SandboxOptions.USAGE);
             return 2;
         }
-        if (!options.verbose() && env.get("LOG_LEVEL") == null) {
-            quietLogs();
+        Runnable restoreLogs = !options.verbose() && env.get("LOG_LEVEL") == null ? quietLogs() : () -> { };
+        try {
+            return runSandbox(options, env, out, err);
+        } finally {
+            restoreLogs.run();
         }
+    }
+
+    private static int runSandbox(SandboxOptions options, Map<String, String> env, PrintStream out, PrintStream err) {
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(options, env, out);
@@ -71,12 +79,24 @@ public final class SandboxCommand {
         return status;
     }
 
-    private static void quietLogs() {
+    /** Lowers the logs to warnings (the operator's to errors) and returns what restores the previous levels. */
+    private static Runnable quietLogs() {
+        java.util.logging.Level mockServerLevel = MOCK_SERVER_LOG.getLevel();
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-            context.getLogger("com.tencentcloud.trtc.operator").setLevel(Level.ERROR);
-            context.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils").setLevel(Level.ERROR);
+        if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+            return () -> MOCK_SERVER_LOG.setLevel(mockServerLevel);
         }
+        Map<String, Level> quiet = Map.of(Logger.ROOT_LOGGER_NAME, Level.WARN, "com.tencentcloud.trtc.operator", Level.ERROR,
+                "io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", Level.ERROR);
+        Map<String, Level> before = new HashMap<>();
+        quiet.forEach((name, level) -> {
+            Logger logger = context.getLogger(name);
+            before.put(name, logger.getLevel());
+            logger.setLevel(level);
+        });
+        return () -> {
+            MOCK_SERVER_LOG.setLevel(mockServerLevel);
+            before.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        };
     }
 }
