@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.InputStream;
@@ -69,7 +70,8 @@ public final class Sandbox implements AutoCloseable {
      *
      * @param env the process environment (for kube-api-test's {@code KUBE_API_TEST_*} variables)
      * @throws IllegalArgumentException when the manifests cannot be read or parsed (one-line message)
-     * @throws IllegalStateException    when a part cannot start (one-line message); whatever started is stopped
+     * @throws IllegalStateException    when a part cannot start or the API server refuses a manifest (one-line
+     *                                  message); whatever started is stopped
      */
     public static Sandbox start(SandboxOptions options, Map<String, String> env, PrintStream out) {
         Manifests manifests = options.samples().map(Manifests::fromDirectory).orElseGet(Manifests::builtIn);
@@ -182,7 +184,13 @@ public final class Sandbox implements AutoCloseable {
                 .collect(Collectors.joining(", ")));
         out.flush();
         for (HasMetadata item : manifests.items()) {
-            client.resource(item).createOr(r -> r.update());
+            try {
+                client.resource(item).createOr(r -> r.update());
+            } catch (KubernetesClientException e) {
+                String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+                throw new IllegalStateException("the API server refused " + item.getKind() + " "
+                        + item.getMetadata().getNamespace() + "/" + item.getMetadata().getName() + ": " + why);
+            }
         }
     }
 

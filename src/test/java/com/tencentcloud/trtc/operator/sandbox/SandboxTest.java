@@ -100,6 +100,24 @@ class SandboxTest {
                 .isEqualTo("sandbox: " + dir.resolve("broken.yaml") + ": every document needs apiVersion, kind and metadata.name");
     }
 
+    @Test
+    void aManifestTheApiServerRefusesStopsTheSandboxWithOneLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("widget.yaml"), """
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata:
+                  name: w1
+                """);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        int status = SandboxCommand.run(new String[] {"--mock-api-server", "--samples", dir.toString()}, Map.of("LOG_LEVEL", "INFO"),
+                out, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).startsWith("sandbox: the API server refused Widget default/w1: ")
+                .hasLineCount(1);
+    }
+
     private static boolean recording(CloudRecording r) {
         CloudRecordingStatus s = r.getStatus();
         return s != null && s.getTaskId() != null && s.getPhase() != null && s.getPhase().toString().equals("Recording");
