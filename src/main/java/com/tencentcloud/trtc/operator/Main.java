@@ -34,6 +34,7 @@ public final class Main {
         switch (command) {
             case "run" -> run(System.getenv());
             case "emulator" -> exitOnFailure(EmulatorCommand.run(rest));
+            case "sandbox" -> System.exit(com.tencentcloud.trtc.operator.sandbox.SandboxCommand.run(rest));
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("trtc-recording-operator: unknown command '" + command + "'\n" + usage());
@@ -52,6 +53,7 @@ public final class Main {
         return """
                 usage: java -jar trtc-recording-operator.jar [command]
                   run        run the operator against the current kubeconfig or in-cluster config (default)
+                  sandbox    try it without a cluster or cloud account: API server, TRTC emulator, samples (sandbox --help)
                   emulator   run a local TRTC API emulator: emulator --port PORT --credential ID:KEY [...]
                   help       show this text
                 configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,

@@ -1,0 +1,270 @@
+package com.tencentcloud.trtc.operator.sandbox;
+
+import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
+import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
+import com.tencentcloud.trtc.operator.trtc.Credentials;
+import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
+import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.InputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A running sandbox: a TRTC emulator and a Kubernetes API on loopback, the CRD installed, the manifests applied, the
+ * operator reconciling them against the emulator, and a status line printed for every change.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withMockApiServerFor(Duration.ofSeconds(20)), env, out)) {
+ *     sandbox.awaitEnd();
+ *     int status = sandbox.exitStatus();
+ * }
+ * }</pre>
+ *
+ * <p>The emulator accepts the API keys of the applied Secrets ({@code secretId}/{@code secretKey}) and the
+ * sandbox's own default keys, which recordings without {@code credentialsSecretRef} use; every SdkAppId exists and
+ * UserSigs are not verified, so the samples' placeholder values work as they are. When a recording gets a TaskId,
+ * a simulated anchor joins its room ({@link RoomAnchors}).
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** The sandbox's default API key: the operator's {@code TENCENTCLOUD_SECRET_ID}/{@code _KEY}. */
+    public static final Credentials DEFAULT_CREDENTIALS = new Credentials("AKIDsandbox", "sandbox-secret-key");
+
+    static final Duration REAL_START_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration CRD_ESTABLISHED_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SandboxOptions options;
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<AutoCloseable> closeInReverse = new ArrayList<>();
+    private StatusPrinter printer;
+    private KubernetesClient client;
+    private volatile boolean closed;
+
+    private Sandbox(SandboxOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /**
+     * Starts everything and returns once the manifests are applied and the operator runs.
+     *
+     * @param env the process environment (for kube-api-test's {@code KUBE_API_TEST_*} variables)
+     * @throws IllegalArgumentException when the manifests cannot be read or parsed (one-line message)
+     * @throws IllegalStateException    when a part cannot start or the API server refuses a manifest (one-line
+     *                                  message); whatever started is stopped
+     */
+    public static Sandbox start(SandboxOptions options, Map<String, String> env, PrintStream out) {
+        Manifests manifests = options.samples().map(Manifests::fromDirectory).orElseGet(Manifests::builtIn);
+        Sandbox sandbox = new Sandbox(options, out);
+        try {
+            sandbox.startAll(manifests, env);
+            return sandbox;
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Manifests manifests, Map<String, String> env) {
+        List<Credentials> credentials = new ArrayList<>(manifests.credentials());
+        credentials.add(DEFAULT_CREDENTIALS);
+        TrtcEmulator.Builder emulatorBuilder = TrtcEmulator.builder().port(options.emulatorPort()).hourLength(options.hourLength());
+        credentials.forEach(emulatorBuilder::credential);
+        TrtcEmulator emulator;
+        try {
+            emulator = emulatorBuilder.build().start();
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException(e.getMessage() + " (" + e.getCause().getMessage() + ")");
+        }
+        closeInReverse.add(emulator);
+
+        KubeApi api = startKubeApi(env);
+        closeInReverse.add(api);
+        client = api.newClient();
+        closeInReverse.add(client);
+        installCrd(api);
+
+        banner(api, emulator, credentials);
+
+        RoomAnchors anchors = new RoomAnchors(emulator);
+        printer = new StatusPrinter(out, Clock.systemDefaultZone(), (recording, taskId) -> {
+            String anchor = anchors.join(recording.getSpec());
+            printer.note(StatusPrinter.key(recording), "anchor " + anchor + " joined room " + recording.getSpec().getRoomId()
+                    + " (emulator)");
+        });
+        SharedIndexInformer<CloudRecording> informer = client.resources(CloudRecording.class).inAnyNamespace().inform(printer);
+        closeInReverse.add(informer::close);
+
+        Clock utc = Clock.systemUTC();
+        Operator operator = OperatorAssembly.build(api.newClient(), operatorConfig(emulator, api.serverSideApply()),
+                new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), utc), utc);
+        closeInReverse.add(operator::stop);
+        operator.start();
+
+        apply(manifests);
+    }
+
+    private KubeApi startKubeApi(Map<String, String> env) {
+        return switch (options.apiServer()) {
+            case MOCK -> MockKubeApi.start();
+            case REAL -> RealKubeApi.start(true, REAL_START_TIMEOUT, options.kubeconfig());
+            case AUTO -> {
+                if (!RealKubeApi.binariesPresent(env)) {
+                    yield MockKubeApi.start();
+                }
+                try {
+                    yield RealKubeApi.start(false, REAL_START_TIMEOUT, options.kubeconfig());
+                } catch (IllegalStateException e) {
+                    out.println("sandbox: " + e.getMessage() + "; using the Fabric8 mock API server instead");
+                    yield MockKubeApi.start();
+                }
+            }
+        };
+    }
+
+    private void installCrd(KubeApi api) {
+        CustomResourceDefinition crd;
+        try (InputStream in = Manifests.crd()) {
+            crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        client.resource(crd).createOr(r -> r.update());
+        if (api.reportsCrdConditions()) {
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                                    && c.getStatus().getConditions().stream()
+                                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                            CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+        if (!"default".equals(options.namespace())) {
+            client.resource(new NamespaceBuilder().withNewMetadata().withName(options.namespace()).endMetadata().build())
+                    .createOr(r -> r.update());
+        }
+    }
+
+    private OperatorConfig operatorConfig(TrtcEmulator emulator, boolean serverSideApply) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TRTC_ENDPOINT", emulator.baseUrl());
+        env.put("TRTC_POLL_INTERVAL", options.pollInterval().toMillis() + "ms");
+        env.put("TENCENTCLOUD_SECRET_ID", DEFAULT_CREDENTIALS.secretId());
+        env.put("TENCENTCLOUD_SECRET_KEY", DEFAULT_CREDENTIALS.secretKey());
+        env.put("METRICS_PORT", "0");
+        env.put("SERVER_SIDE_APPLY", String.valueOf(serverSideApply));
+        return OperatorConfig.fromEnv(env);
+    }
+
+    private void apply(Manifests manifests) {
+        for (HasMetadata item : manifests.items()) {
+            if (item.getMetadata().getNamespace() == null) {
+                item.getMetadata().setNamespace(options.namespace());
+            }
+        }
+        out.println("applying " + manifests.items().stream()
+                .map(i -> i.getKind() + " " + i.getMetadata().getNamespace() + "/" + i.getMetadata().getName())
+                .collect(Collectors.joining(", ")));
+        out.flush();
+        for (HasMetadata item : manifests.items()) {
+            try {
+                client.resource(item).createOr(r -> r.update());
+            } catch (KubernetesClientException e) {
+                String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+                throw new IllegalStateException("the API server refused " + item.getKind() + " "
+                        + item.getMetadata().getNamespace() + "/" + item.getMetadata().getName() + ": " + why);
+            }
+        }
+    }
+
+    private void banner(KubeApi api, TrtcEmulator emulator, List<Credentials> credentials) {
+        out.println("trtc-recording-operator sandbox");
+        out.println("  Kubernetes API  " + api.describe());
+        out.println("  TRTC emulator   " + emulator.baseUrl() + " (hour length " + human(options.hourLength())
+                + "; accepts SecretIds " + credentials.stream().map(Credentials::secretId).collect(Collectors.joining(", ")) + ")");
+        out.println("  operator        polls live tasks every " + human(options.pollInterval()));
+        api.kubeconfig().ifPresent(k -> {
+            out.println("  kubectl         export KUBECONFIG=" + k);
+            out.println("                  kubectl get crec -n " + options.namespace() + " -w");
+        });
+        out.println("  stop            " + options.duration().map(d -> "after " + human(d) + ", or Ctrl-C").orElse("Ctrl-C"));
+        out.flush();
+    }
+
+    static String human(Duration d) {
+        if (d.toMillis() % 3_600_000 == 0) {
+            return d.toHours() + "h";
+        }
+        if (d.toMillis() % 60_000 == 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** Blocks until {@code --duration} has passed (or forever without one), or until {@link #close()}. */
+    public void awaitEnd() throws InterruptedException {
+        if (options.duration().isPresent()) {
+            stopped.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            stopped.await();
+        }
+    }
+
+    /** The CloudRecordings as the API server has them now. */
+    public List<CloudRecording> recordings() {
+        return client.resources(CloudRecording.class).inAnyNamespace().list().getItems();
+    }
+
+    /**
+     * 0 when every CloudRecording has a TaskId and none is stalled, else 1 (a smoke test's verdict), after printing
+     * one summary line.
+     */
+    public int exitStatus() {
+        List<CloudRecording> recordings = recordings();
+        long withTask = recordings.stream().filter(r -> r.getStatus() != null && r.getStatus().getTaskId() != null).count();
+        List<String> stalled = recordings.stream().filter(r -> StatusPrinter.View.of(r.getStatus()).stalled() != null)
+                .map(StatusPrinter::key).toList();
+        out.println("sandbox: " + recordings.size() + " recording(s), " + withTask + " with a TaskId, "
+                + stalled.size() + " stalled" + (stalled.isEmpty() ? "" : " (" + String.join(", ", stalled) + ")"));
+        out.flush();
+        return withTask == recordings.size() && stalled.isEmpty() ? 0 : 1;
+    }
+
+    /** Whether {@link #close()} has been called (by a shutdown hook, say). */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the operator, the watch, the API server and the emulator, in that order; idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        stopped.countDown();
+        for (int i = closeInReverse.size() - 1; i >= 0; i--) {
+            try {
+                closeInReverse.get(i).close();
+            } catch (Exception ignored) {
+                // stopping the rest matters more than how one part stopped
+            }
+        }
+        closeInReverse.clear();
+    }
+}
