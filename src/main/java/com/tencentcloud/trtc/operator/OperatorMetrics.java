@@ -70,13 +70,13 @@ public final class OperatorMetrics implements TrtcCallListener {
     public void bind(TrtcRateLimiter limiter) {
         ACTIONS.forEach(a -> Gauge.builder("trtc.ratelimiter.rate", limiter, l -> l.currentRate(a))
                 .description("Requests per second the action is currently limited to")
-                .tag("action", a).register(registry));
+                .tag("action", a).strongReference(true).register(registry));
     }
 
     /** Publishes whether this replica leads. */
     public void bindLeadership(BooleanSupplier leader) {
         Gauge.builder("trtc.operator.leader", leader, l -> l.getAsBoolean() ? 1 : 0)
-                .description("1 while this replica is the leader").register(registry);
+                .description("1 while this replica is the leader").strongReference(true).register(registry);
     }
 
     /** A resource showed its TaskId {@code elapsed} after it was created. */

@@ -66,7 +66,7 @@ public final class RecordingInventory implements AutoCloseable {
         }
         for (CloudRecordingStatus.Phase phase : CloudRecordingStatus.Phase.values()) {
             Gauge.builder("cloudrecording.resources", this, i -> i.count(phase))
-                    .description("CloudRecordings by status.phase").tag("phase", phase.name())
+                    .description("CloudRecordings by status.phase").tag("phase", phase.name()).strongReference(true)
                     .register(metrics.registry());
         }
         return this;
