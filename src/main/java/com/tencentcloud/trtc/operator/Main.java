@@ -1,6 +1,7 @@
 package com.tencentcloud.trtc.operator;
 
 import ch.qos.logback.classic.Level;
+import com.tencentcloud.trtc.operator.emulator.EmulatorCommand;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    public static final String LEASE_NAME = "trtc-recording-operator";
 
     private Main() {
     }
@@ -32,6 +32,7 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "run" -> run(System.getenv());
+            case "emulator" -> exitOnFailure(EmulatorCommand.run(rest));
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("trtc-recording-operator: unknown command '" + command + "'\n" + usage());
@@ -40,10 +41,17 @@ public final class Main {
         }
     }
 
+    private static void exitOnFailure(int status) {
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
     static String usage() {
         return """
                 usage: java -jar trtc-recording-operator.jar [command]
                   run        run the operator against the current kubeconfig or in-cluster config (default)
+                  emulator   run a local TRTC API emulator: emulator --port PORT --credential ID:KEY [...]
                   help       show this text
                 configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,
                   TENCENTCLOUD_SECRET_KEY, WATCH_NAMESPACES, TRTC_RATE_LIMIT, TRTC_POLL_INTERVAL,

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * row, after which the resource waits for its next event or JOSDK's periodic reconcile.
  *
  * <p><b>Leader election.</b> With {@code LEADER_ELECTION=true} the replicas compete for the Lease
- * {@value Main#LEASE_NAME}; all keep their informers warm, only the leader reconciles and so only it calls TRTC.
+ * {@value #LEASE_NAME}; all keep their informers warm, only the leader reconciles and so only it calls TRTC.
  * A leader that stops renewing loses the Lease after its duration and the standby takes over; a create the old
  * leader left half done is found by its {@code create-pending} mark and retried with the same robot user id, which
  * replaces rather than duplicates the task. A replica that loses the Lease while running exits (status 1) so that
@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * Kubernetes client closes (in production) and the HTTP endpoints last.
  */
 public final class OperatorAssembly implements AutoCloseable {
+
+    /** The name of the Lease the replicas compete for. */
+    public static final String LEASE_NAME = "trtc-recording-operator";
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorAssembly.class);
 
@@ -185,14 +188,14 @@ public final class OperatorAssembly implements AutoCloseable {
 
     private LeaderElectionConfiguration leaderElection() {
         LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder
-                .aLeaderElectionConfiguration(Main.LEASE_NAME)
+                .aLeaderElectionConfiguration(LEASE_NAME)
                 .withLeaseNamespace(config.leaderElectionNamespace())
                 .withLeaseDuration(tuning.leaseDuration())
                 .withRenewDeadline(tuning.renewDeadline())
                 .withRetryPeriod(tuning.retryPeriod())
                 .withExitOnStopLeading(false)
                 .withLeaderCallbacks(new LeaderCallbacks(this::startedLeading, this::stoppedLeading,
-                        leader -> LOG.info("Lease {}/{} is held by {}", config.leaderElectionNamespace(), Main.LEASE_NAME, leader)));
+                        leader -> LOG.info("Lease {}/{} is held by {}", config.leaderElectionNamespace(), LEASE_NAME, leader)));
         if (tuning.identity() != null && !tuning.identity().isBlank()) {
             builder.withIdentity(tuning.identity());
         }
@@ -208,7 +211,7 @@ public final class OperatorAssembly implements AutoCloseable {
         leading.set(false);
         if (!stopping.get()) {
             LOG.error("Lost the Lease {}/{}; exiting so that this replica restarts as a standby",
-                    config.leaderElectionNamespace(), Main.LEASE_NAME);
+                    config.leaderElectionNamespace(), LEASE_NAME);
             tuning.onLostLeadership().run();
         }
     }

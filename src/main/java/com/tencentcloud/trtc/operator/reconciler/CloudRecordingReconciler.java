@@ -1,10 +1,12 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.DeletionPolicy;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -24,18 +26,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Drives each CloudRecording through its life: observe what is known of its task, then create it, follow it,
- * or stop it. The steps live in {@link RecordingCreator}, {@link RecordingFollower} and
- * {@link RecordingStopper}; every status change goes through {@link StatusTransitions}.
+ * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
+ * follow it, or stop it. The steps live in {@link RecordingCreator}, {@link RecordingModifier},
+ * {@link RecordingFollower} and {@link RecordingStopper}; every status change goes through
+ * {@link StatusTransitions}.
  *
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
- * from one, is reconciled again as soon as that Secret appears or changes.
+ * from one, is reconciled again as soon as that Secret appears or changes. The {@code paused} annotation is
+ * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call.
  */
-@ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER)
+@ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER,
+        generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = CloudRecordingUpdateFilter.class))
 public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cleaner<CloudRecording> {
 
     public static final String NAME = "cloudrecording";
     static final String SECRET_INDEX = "referenced-secrets";
+    private static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
 
     private final TrtcClient trtc;
     private final OperatorConfig config;
@@ -57,8 +64,10 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         }
     }
 
-    private record Collaborators(StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
-                                 RecordingFollower follower, RecordingStopper stopper, Backoff backoff) {
+    private record Collaborators(ResourceWriter writer, StatusTransitions transitions, EventRecorder events,
+                                 StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
+                                 RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
+                                 Backoff backoff, PollBudget budget) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -78,6 +87,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     public List<EventSource<?, CloudRecording>> prepareEventSources(EventSourceContext<CloudRecording> context) {
         context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
                 .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
+        context.getPrimaryCache().addIndexer(RecorderSeats.INDEX, r -> r.getSpec() == null ? List.of() : List.of(RecorderSeats.seat(r)));
         InformerEventSource<Secret, CloudRecording> secretSource = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
                         .withName("secrets")
@@ -86,8 +96,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                                 .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
                                 .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                         .build(), context);
-        SecretLookup lookup = (namespace, name) -> secretSource.get(new ResourceID(name, namespace));
-        steps = assemble(context.getClient(), lookup);
+        steps = assemble(context.getClient(), (namespace, name) -> secretSource.get(new ResourceID(name, namespace)));
         return List.of(secretSource);
     }
 
@@ -96,45 +105,61 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         EventRecorder events = new EventRecorder(client, clock);
         StatusTransitions transitions = new StatusTransitions(clock);
         Backoff backoff = new Backoff(options.retryInitial(), options.retryMax());
+        PollBudget budget = new PollBudget(config.pollInterval(), config.rateLimitPerSecond());
         StallMemory stalls = new StallMemory(lookup);
         SecretResolver secrets = new SecretResolver(lookup, config, minter);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
-        return new Collaborators(stalls, secrets,
-                new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock),
-                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, config.pollInterval()),
+        return new Collaborators(writer, transitions, events, stalls, secrets,
+                new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
+                new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
+                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
-                backoff);
+                backoff, budget);
     }
 
     @Override
     public UpdateControl<CloudRecording> reconcile(CloudRecording resource, Context<CloudRecording> context) {
         Collaborators c = steps;
+        if (CloudRecordingUpdateFilter.isPaused(resource)) {
+            return control(pause(c, resource, ""));
+        }
         boolean stalled = resource.getStatus() != null && Conditions.isTrue(resource.getStatus().getConditions(), Conditions.STALLED);
         if (c.stalls().observe(resource) && stalled) {
             return UpdateControl.noUpdate();
         }
         Optional<String> taskId = taskId(resource);
-        Step step = taskId.isEmpty() ? c.creator().create(resource) : c.follower().follow(resource, taskId.get());
-        UpdateControl<CloudRecording> control = UpdateControl.noUpdate();
-        return step.requeueAfter().map(d -> control.rescheduleAfter(d)).orElse(control);
+        if (taskId.isPresent()) {
+            return control(c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get())));
+        }
+        Optional<CloudRecording> holder = RecorderSeats.earlierHolder(resource, context.getPrimaryCache());
+        if (holder.isPresent()) {
+            return control(conflict(c, resource, holder.get()));
+        }
+        return control(c.creator().create(resource));
     }
 
     @Override
     public DeleteControl cleanup(CloudRecording resource, Context<CloudRecording> context) {
         Collaborators c = steps;
+        if (CloudRecordingUpdateFilter.isPaused(resource) && resource.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan
+                && taskId(resource).isPresent()) {
+            pause(c, resource, "; deletion waits until the annotation is removed or deletionPolicy is Orphan");
+            return DeleteControl.noFinalizerRemoval();
+        }
         RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
         if (decision.release()) {
             c.secrets().forget(resource);
             c.stalls().forget(resource);
             c.creator().forget(resource);
             c.backoff().reset(resource.getMetadata().getUid());
+            c.budget().release(resource.getMetadata().getUid());
             return DeleteControl.defaultDelete();
         }
         DeleteControl keep = DeleteControl.noFinalizerRemoval();
         return decision.retryAfter().map(d -> (DeleteControl) keep.rescheduleAfter(d)).orElse(keep);
     }
 
-    /** The task id from status, or from the annotation that survives a loss of status. */
+    /** The task id from status, or from the annotation that survives a loss of status (or adopts a task). */
     static Optional<String> taskId(CloudRecording r) {
         if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
             return Optional.of(r.getStatus().getTaskId());
@@ -142,5 +167,33 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         return Optional.ofNullable(r.getMetadata().getAnnotations())
                 .map(a -> a.get(CloudRecording.ANNOTATION_TASK_ID))
                 .filter(s -> !s.isBlank());
+    }
+
+    private static Step pause(Collaborators c, CloudRecording r, String detail) {
+        boolean alreadyPaused = r.getStatus() != null && Conditions.find(r.getStatus().getConditions(), Conditions.SYNCED)
+                .map(s -> Conditions.REASON_PAUSED.equals(s.getReason())).orElse(false);
+        if (alreadyPaused && detail.isEmpty()) {
+            return Step.done(r);
+        }
+        return Step.done(c.writer().writeStatus(r, c.transitions().paused(r, detail)));
+    }
+
+    private static Step conflict(Collaborators c, CloudRecording r, CloudRecording holder) {
+        String message = "Recorder user id " + RecordingCreator.recorderUserId(r) + " is already used in room "
+                + r.getSpec().getRoomId() + " by CloudRecording " + holder.getMetadata().getNamespace() + "/"
+                + holder.getMetadata().getName() + "; two robots with one id end each other's task: set a different recorder.userId";
+        boolean known = r.getStatus() != null && Conditions.find(r.getStatus().getConditions(), Conditions.STALLED)
+                .map(s -> Conditions.REASON_RECORDER_CONFLICT.equals(s.getReason()) && message.equals(s.getMessage())).orElse(false);
+        if (known) {
+            return Step.requeue(r, CONFLICT_RECHECK);
+        }
+        CloudRecording written = c.writer().writeStatus(r, c.transitions().stalled(r, Conditions.REASON_RECORDER_CONFLICT, message));
+        c.events().warning(written, Conditions.REASON_RECORDER_CONFLICT, message);
+        return Step.requeue(written, CONFLICT_RECHECK);
+    }
+
+    private static UpdateControl<CloudRecording> control(Step step) {
+        UpdateControl<CloudRecording> control = UpdateControl.noUpdate();
+        return step.requeueAfter().map(control::rescheduleAfter).orElse(control);
     }
 }

@@ -52,10 +52,11 @@ final class RecordingCreator {
     private final Failures failures;
     private final Backoff backoff;
     private final Clock clock;
+    private final PollBudget budget;
     private final Map<String, CreatedTask> unsaved = new ConcurrentHashMap<>();
 
     RecordingCreator(TrtcClient trtc, SecretResolver secrets, ResourceWriter writer, StatusTransitions transitions,
-                     EventRecorder events, Failures failures, Backoff backoff, Clock clock) {
+                     EventRecorder events, Failures failures, Backoff backoff, Clock clock, PollBudget budget) {
         this.trtc = trtc;
         this.secrets = secrets;
         this.writer = writer;
@@ -64,6 +65,7 @@ final class RecordingCreator {
         this.failures = failures;
         this.backoff = backoff;
         this.clock = clock;
+        this.budget = budget;
     }
 
     /** The robot user id of a resource: {@code spec.recorder.userId}, or derived from the resource. */
@@ -141,6 +143,6 @@ final class RecordingCreator {
                 r.getMetadata().getName(), task.taskId(), task.recorderUserId(), task.requestId());
         events.normal(written, "Created", "Started recording task " + task.taskId() + " with robot "
                 + task.recorderUserId() + " (RequestId " + task.requestId() + ")");
-        return Step.requeue(written, FIRST_DESCRIBE);
+        return Step.requeue(written, budget.firstDescribe(r.getMetadata().getUid(), FIRST_DESCRIBE));
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Follows a started task with DescribeCloudRecording while its management window lasts (design §3.2, §3.5).
  *
- * <p>Polls every {@code pollInterval} with ±20% jitter, never past {@code expiresAt}. A task that is gone is
+ * <p>Polls at the interval {@link PollBudget} allows, with ±20% jitter, never past {@code expiresAt}. A task that is gone is
  * {@code Stopped} for good; after {@code expiresAt} no call is made and the resource is {@code Expired}.
  * Status is written only when it changed.
  */
@@ -33,11 +33,11 @@ final class RecordingFollower {
     private final Failures failures;
     private final Backoff backoff;
     private final Clock clock;
-    private final Duration pollInterval;
+    private final PollBudget budget;
 
     RecordingFollower(TrtcClient trtc, SecretResolver secrets, ResourceWriter writer,
                       StatusTransitions transitions, EventRecorder events, Failures failures, Backoff backoff,
-                      Clock clock, Duration pollInterval) {
+                      Clock clock, PollBudget budget) {
         this.trtc = trtc;
         this.secrets = secrets;
         this.writer = writer;
@@ -46,7 +46,7 @@ final class RecordingFollower {
         this.failures = failures;
         this.backoff = backoff;
         this.clock = clock;
-        this.pollInterval = pollInterval;
+        this.budget = budget;
     }
 
     /** Follows task {@code taskId}; one recorded only in the annotation (status lost) is first restored to status. */
@@ -56,11 +56,13 @@ final class RecordingFollower {
         }
         CloudRecordingStatus status = r.getStatus();
         if (status.getPhase() == CloudRecordingStatus.Phase.Stopped || status.getPhase() == CloudRecordingStatus.Phase.Expired) {
+            budget.release(r.getMetadata().getUid());
             return Step.done(r);
         }
         Instant now = clock.instant();
         Instant expiresAt = status.getExpiresAt() == null ? null : Instant.parse(status.getExpiresAt());
         if (expiresAt != null && !now.isBefore(expiresAt)) {
+            budget.release(r.getMetadata().getUid());
             CloudRecording written = writer.writeStatus(r, transitions.expired(r));
             events.warning(written, "ManagementWindowExpired", "Task " + status.getTaskId()
                     + " can no longer be managed through the API; the recording continues until the room is idle");
@@ -76,9 +78,11 @@ final class RecordingFollower {
             DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest()
                     .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(status.getTaskId()));
             backoff.reset(r.getMetadata().getUid());
-            return Step.requeue(writeIfChanged(r, transitions.described(r, response)), nextPoll(now, expiresAt));
+            Duration interval = budget.follow(r.getMetadata().getUid());
+            return Step.requeue(writeIfChanged(r, transitions.described(r, response)), nextPoll(interval, now, expiresAt));
         } catch (TrtcApiException e) {
             if (e.errorClass() == TrtcErrorClass.TASK_GONE) {
+                budget.release(r.getMetadata().getUid());
                 CloudRecording written = writer.writeStatus(r, transitions.ended(r, e.requestId(), e.code()));
                 events.normal(written, "Completed", "Task " + status.getTaskId() + " has ended (" + e.code() + ")");
                 return Step.done(written);
@@ -102,8 +106,8 @@ final class RecordingFollower {
         return copy;
     }
 
-    private Duration nextPoll(Instant now, Instant expiresAt) {
-        long base = pollInterval.toMillis();
+    private static Duration nextPoll(Duration interval, Instant now, Instant expiresAt) {
+        long base = interval.toMillis();
         Duration jittered = Duration.ofMillis(base * 4 / 5 + ThreadLocalRandom.current().nextLong(base * 2 / 5 + 1));
         if (expiresAt == null) {
             return jittered;

@@ -142,6 +142,31 @@ public final class StatusTransitions {
         return s;
     }
 
+    /** The {@code paused} annotation holds every TRTC call for this resource. */
+    public CloudRecordingStatus paused(CloudRecording r, String detail) {
+        CloudRecordingStatus s = copy(r);
+        if (s.getPhase() == null) {
+            s.setPhase(Phase.Pending);
+        }
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.SYNCED, Conditions.FALSE, Conditions.REASON_PAUSED,
+                "Annotation " + CloudRecording.ANNOTATION_PAUSED + " is \"true\": no TRTC call is made" + detail, generation(r), now()));
+        return s;
+    }
+
+    /** ModifyCloudRecording applied the spec's layout and subscription lists to the running task. */
+    public CloudRecordingStatus modified(CloudRecording r, String requestId) {
+        CloudRecordingStatus s = copy(r);
+        s.setLastRequestId(requestId);
+        return synced(r, s);
+    }
+
+    /** A spec change to a resource whose task has ended or can no longer be managed: nothing to apply. */
+    public CloudRecordingStatus acknowledged(CloudRecording r) {
+        CloudRecordingStatus s = copy(r);
+        s.setObservedGeneration(r.getMetadata().getGeneration());
+        return s;
+    }
+
     /** The resource is being deleted and its task is being stopped. */
     public CloudRecordingStatus stopping(CloudRecording r) {
         CloudRecordingStatus s = copy(r);

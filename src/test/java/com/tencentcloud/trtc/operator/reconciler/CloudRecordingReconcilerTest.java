@@ -1,6 +1,9 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tencentcloud.trtc.operator.reconciler.Recordings.condition;
+import static com.tencentcloud.trtc.operator.reconciler.Recordings.created;
+import static com.tencentcloud.trtc.operator.reconciler.Recordings.load;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -36,11 +39,11 @@ import org.slf4j.LoggerFactory;
 @EnableKubernetesMockClient(crud = true)
 class CloudRecordingReconcilerTest {
 
-    static final String SECRET_ID = "AKIDTESTSECRETID0000000000000001";
-    static final String SECRET_KEY = "test-secret-key-must-never-leak-1";
-    static final String SDK_SECRET_KEY = "sdk-secret-key-must-never-leak-22";
-    static final String TOKEN = "session-token-must-never-leak-333";
-    static final List<String> SECRET_VALUES = List.of(SECRET_KEY, SDK_SECRET_KEY, TOKEN, "minted-usersig");
+    static final String SECRET_ID = Recordings.SECRET_ID;
+    static final String SECRET_KEY = Recordings.SECRET_KEY;
+    static final String SDK_SECRET_KEY = Recordings.SDK_SECRET_KEY;
+    static final String TOKEN = Recordings.TOKEN;
+    static final List<String> SECRET_VALUES = Recordings.SECRET_VALUES;
 
     KubernetesClient client;
 
@@ -285,47 +288,26 @@ class CloudRecordingReconcilerTest {
     }
 
     private void credentials() {
-        credentials(Map.of("secretId", SECRET_ID, "secretKey", SECRET_KEY, "sdkSecretKey", SDK_SECRET_KEY, "token", TOKEN));
+        credentials(Recordings.CREDENTIALS);
     }
 
     private void credentials(Map<String, String> values) {
-        harness.secret("trtc-credentials", values);
-    }
-
-    private static CloudRecording load() {
-        try (InputStream in = CloudRecordingReconcilerTest.class.getResourceAsStream("/reconciler/recording.yaml")) {
-            return Serialization.unmarshal(in, CloudRecording.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        harness.credentials(values);
     }
 
     private CloudRecording apply() {
         return client.resource(load()).create();
     }
 
-    private static CreateCloudRecordingResponse created(String taskId, String requestId) {
-        return new CreateCloudRecordingResponse().setTaskId(taskId).setRequestId(requestId);
-    }
-
     private CloudRecording awaitStatus(java.util.function.Predicate<CloudRecordingStatus> predicate) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> harness.get("weekly-allhands"),
-                r -> r != null && r.getStatus() != null && predicate.test(r.getStatus()));
-    }
-
-    private static Condition condition(CloudRecording r, String type) {
-        return condition(r.getStatus(), type);
-    }
-
-    private static Condition condition(CloudRecordingStatus s, String type) {
-        return Conditions.find(s.getConditions(), type).orElseGet(Condition::new);
+        return harness.awaitStatus(Recordings.NAME, predicate);
     }
 
     private List<String> reasons() {
-        return harness.events().stream().map(Event::getReason).toList();
+        return harness.reasons();
     }
 
     private List<String> warnings() {
-        return harness.events().stream().filter(e -> "Warning".equals(e.getType())).map(Event::getReason).toList();
+        return harness.warnings();
     }
 }

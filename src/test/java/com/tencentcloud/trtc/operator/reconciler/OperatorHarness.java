@@ -23,6 +23,7 @@ final class OperatorHarness implements AutoCloseable {
 
     private final KubernetesClient client;
     private Operator operator;
+    private UserSigMinter minter = (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire;
 
     OperatorHarness(KubernetesClient client) {
         this.client = client;
@@ -38,17 +39,32 @@ final class OperatorHarness implements AutoCloseable {
         return OperatorConfig.fromEnv(env);
     }
 
+    /** Mints UserSigs with {@code minter} (the real one against the emulator) instead of a recognisable fake. */
+    OperatorHarness minter(UserSigMinter minter) {
+        this.minter = minter;
+        return this;
+    }
+
     OperatorHarness start(FakeTrtcClient trtc, OperatorConfig config) {
         return start(trtc, config, KubernetesResourceWriter::new);
     }
 
     OperatorHarness start(FakeTrtcClient trtc, OperatorConfig config, Function<KubernetesClient, ResourceWriter> writers) {
+        return start(trtc, config, writers, Clock.systemUTC());
+    }
+
+    OperatorHarness start(FakeTrtcClient trtc, OperatorConfig config, Clock clock) {
+        return start(trtc, config, KubernetesResourceWriter::new, clock);
+    }
+
+    OperatorHarness start(com.tencentcloud.trtc.operator.trtc.TrtcClient trtc, OperatorConfig config,
+                          Function<KubernetesClient, ResourceWriter> writers, Clock clock) {
         operator = new Operator(o -> o.withKubernetesClient(client)
                 .withUseSSAToPatchPrimaryResource(false)
                 .withCloseClientOnStop(false));
         operator.register(new CloudRecordingReconciler(trtc, config,
-                (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire,
-                Clock.systemUTC(),
+                minter,
+                clock,
                 new CloudRecordingReconciler.Options(writers, Duration.ofMillis(200), Duration.ofSeconds(2))));
         operator.start();
         return this;
@@ -72,6 +88,25 @@ final class OperatorHarness implements AutoCloseable {
 
     List<Event> events() {
         return client.v1().events().inNamespace(NAMESPACE).list().getItems();
+    }
+
+    List<String> reasons() {
+        return events().stream().map(Event::getReason).toList();
+    }
+
+    List<String> warnings() {
+        return events().stream().filter(e -> "Warning".equals(e.getType())).map(Event::getReason).toList();
+    }
+
+    /** Waits until the resource {@code name} has a status that satisfies {@code predicate}. */
+    CloudRecording awaitStatus(String name, java.util.function.Predicate<com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus> predicate) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> get(name),
+                r -> r != null && r.getStatus() != null && predicate.test(r.getStatus()));
+    }
+
+    /** Creates or replaces the credentials Secret {@code trtc-credentials}. */
+    Secret credentials(Map<String, String> values) {
+        return secret("trtc-credentials", values);
     }
 
     Secret secret(String name, Map<String, String> values) {

@@ -27,9 +27,14 @@ final class WiringFixtures {
     private WiringFixtures() {
     }
 
-    /** Production tuning with SSA off, the client left open, short leases and fast backoff. */
+    /** Production tuning with SSA off (the mock refuses it), the client left open, short leases and fast backoff. */
     static OperatorAssembly.Tuning testTuning(String identity, Runnable onLostLeadership) {
-        return new OperatorAssembly.Tuning(false, false, Duration.ofSeconds(2), Duration.ofMillis(1500),
+        return tuning(false, identity, onLostLeadership);
+    }
+
+    /** As {@link #testTuning}, with server-side apply as chosen. */
+    static OperatorAssembly.Tuning tuning(boolean serverSideApply, String identity, Runnable onLostLeadership) {
+        return new OperatorAssembly.Tuning(serverSideApply, false, Duration.ofSeconds(2), Duration.ofMillis(1500),
                 Duration.ofMillis(250), identity, Duration.ofSeconds(10), onLostLeadership,
                 (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire,
                 new CloudRecordingReconciler.Options(KubernetesResourceWriter::new, Duration.ofMillis(200), Duration.ofSeconds(2)),

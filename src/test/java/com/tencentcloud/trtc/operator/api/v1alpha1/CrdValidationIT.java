@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code $KUBE_API_TEST_DIR/k8s/<version>-<os>-<arch>/} (default {@code ~/.kubeapitest}); without them the
  * checks are skipped (an assumption reports why) before the server extension would try to download anything.
  */
-class CrdValidationIT {
+public class CrdValidationIT {
 
     /**
      * Makes the skip visible, with its reason, in the test report: without binaries this test is skipped by an
@@ -254,13 +254,13 @@ class CrdValidationIT {
         return change;
     }
 
-    static String skipReason() {
+    public static String skipReason() {
         return "Skipped: no kube-api-test binaries (etcd, kube-apiserver, kubectl) in " + binariesDir()
                 + File.separator + "<version>" + Utils.platformSuffix(new OSInfo())
                 + "; set KUBE_API_TEST_DIR or install them there to validate the CRD on a real API server";
     }
 
-    static boolean binariesPresent() {
+    public static boolean binariesPresent() {
         File dir = new File(binariesDir());
         String suffix = Utils.platformSuffix(new OSInfo());
         String version = System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_API_SERVER_VERSION);

@@ -1,0 +1,217 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import static com.tencentcloud.trtc.operator.reconciler.Recordings.NAME;
+import static com.tencentcloud.trtc.operator.reconciler.Recordings.condition;
+import static com.tencentcloud.trtc.operator.reconciler.Recordings.created;
+import static com.tencentcloud.trtc.operator.reconciler.Recordings.load;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
+import com.tencentcloud.trtc.operator.api.v1alpha1.DeletionPolicy;
+import com.tencentcloud.trtc.operator.api.v1alpha1.MixLayoutMode;
+import com.tencentcloud.trtc.operator.api.v1alpha1.MixLayoutParams;
+import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
+import com.tencentcloud.trtc.operator.api.v1alpha1.SubscribeStreamUserIds;
+import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class RecordingLifecycleTest {
+
+    KubernetesClient client;
+
+    private final FakeTrtcClient trtc = new FakeTrtcClient();
+    private final MutableClock clock = new MutableClock();
+    private OperatorHarness harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        OperatorHarness.installCrd(client);
+        harness = new OperatorHarness(client);
+        harness.credentials(Recordings.CREDENTIALS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+        assertThat(trtc.unexpectedCalls()).as("unscripted TRTC calls").isEmpty();
+    }
+
+    @Test
+    void pausedResourceMakesNoCallUntilTheAnnotationGoes() {
+        trtc.then("CreateCloudRecording", r -> created("task-p", "req-p"));
+        harness.start(trtc, config(), clock);
+        CloudRecording paused = load();
+        paused.getMetadata().setAnnotations(Map.of(CloudRecording.ANNOTATION_PAUSED, "true"));
+        client.resource(paused).create();
+
+        CloudRecording r = harness.awaitStatus(NAME, s -> Conditions.REASON_PAUSED.equals(condition(s, Conditions.SYNCED).getReason()));
+        assertThat(condition(r, Conditions.SYNCED).getStatus()).isEqualTo("False");
+        assertThat(trtc.calls()).isEmpty();
+
+        edit(cr -> cr.getMetadata().getAnnotations().remove(CloudRecording.ANNOTATION_PAUSED));
+        harness.awaitStatus(NAME, s -> "task-p".equals(s.getTaskId()));
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+    }
+
+    @Test
+    void pausingARunningRecordingIsSeenAndHoldsItsDeletion() {
+        trtc.then("CreateCloudRecording", r -> created("task-q", "req-q"));
+        harness.start(trtc, config(), clock);
+        client.resource(load()).create();
+        harness.awaitStatus(NAME, s -> "task-q".equals(s.getTaskId()));
+
+        edit(cr -> cr.getMetadata().getAnnotations().put(CloudRecording.ANNOTATION_PAUSED, "true"));
+        harness.awaitStatus(NAME, s -> Conditions.REASON_PAUSED.equals(condition(s, Conditions.SYNCED).getReason()));
+        client.resources(CloudRecording.class).inNamespace("media").withName(NAME).delete();
+        CloudRecording r = harness.awaitStatus(NAME, s -> condition(s, Conditions.SYNCED).getMessage().contains("deletion waits"));
+        assertThat(r.getMetadata().getFinalizers()).contains(CloudRecording.FINALIZER);
+        assertThat(trtc.calls("DeleteCloudRecording")).isEmpty();
+
+        edit(cr -> cr.getSpec().setDeletionPolicy(DeletionPolicy.Orphan));
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(NAME) == null);
+        assertThat(trtc.calls("DeleteCloudRecording")).isEmpty();
+    }
+
+    @Test
+    void layoutAndSubscriptionChangesAreSentWholeWithModify() {
+        trtc.then("CreateCloudRecording", r -> created("task-m", "req-m"))
+                .then("ModifyCloudRecording", r -> new ModifyCloudRecordingResponse().setTaskId("task-m").setRequestId("req-mod"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-m").setStatus("InProgress").setRequestId("req-d"));
+        harness.start(trtc, config(), clock);
+        client.resource(load()).create();
+        harness.awaitStatus(NAME, s -> "task-m".equals(s.getTaskId()));
+
+        edit(cr -> {
+            MixLayoutParams layout = new MixLayoutParams();
+            layout.setMixLayoutMode(MixLayoutMode.Grid);
+            layout.setBackGroundColor("#112233");
+            cr.getSpec().setMixLayoutParams(layout);
+            SubscribeStreamUserIds users = new SubscribeStreamUserIds();
+            users.setSubscribeVideoUserIds(List.of("teacher"));
+            cr.getSpec().getRecordParams().setSubscribeStreamUserIds(users);
+        });
+
+        CloudRecording r = harness.awaitStatus(NAME, s -> Long.valueOf(2).equals(s.getObservedGeneration()));
+        ModifyCloudRecordingRequest sent = (ModifyCloudRecordingRequest) trtc.calls("ModifyCloudRecording").get(0).request();
+        assertThat(sent.getTaskId()).isEqualTo("task-m");
+        assertThat(sent.getMixLayoutParams().getMixLayoutMode()).isEqualTo(3L);
+        assertThat(sent.getMixLayoutParams().getBackGroundColor()).isEqualTo("#112233");
+        assertThat(sent.getSubscribeStreamUserIds().getSubscribeVideoUserIds()).containsExactly("teacher");
+        assertThat(condition(r, Conditions.SYNCED).getObservedGeneration()).isEqualTo(2L);
+        await().untilAsserted(() -> assertThat(harness.reasons()).contains("Modified"));
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+    }
+
+    @Test
+    void aLaterResourceWithTheSameRobotInTheSameRoomWaitsNamingTheEarlierOne() throws Exception {
+        trtc.then("CreateCloudRecording", r -> created("task-a", "req-a"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-a").setStatus("Idle").setRequestId("req-d"));
+        harness.start(trtc, config(), clock);
+        client.resource(withRobot(load(), "recorder_3560")).create();
+        harness.awaitStatus(NAME, s -> "task-a".equals(s.getTaskId()));
+        Thread.sleep(1100);
+        CloudRecording second = withRobot(load(), "recorder_3560");
+        second.getMetadata().setName("allhands-copy");
+        client.resource(second).create();
+
+        CloudRecording r = harness.awaitStatus("allhands-copy", s -> Conditions.isTrue(s.getConditions(), Conditions.STALLED));
+        assertThat(condition(r, Conditions.STALLED).getReason()).isEqualTo("RecorderConflict");
+        assertThat(condition(r, Conditions.STALLED).getMessage()).contains("media/" + NAME).contains("recorder_3560");
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+    }
+
+    @Test
+    void resourceCreatedWithATaskIdAnnotationAdoptsThatTask() {
+        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse()
+                .setTaskId(((DescribeCloudRecordingRequest) r).getTaskId()).setStatus("InProgress").setRequestId("req-d"));
+        harness.start(trtc, config(), clock);
+        CloudRecording adopted = load();
+        adopted.getMetadata().setAnnotations(Map.of(CloudRecording.ANNOTATION_TASK_ID, "existing-task"));
+        client.resource(adopted).create();
+
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
+        assertThat(r.getStatus().getTaskId()).isEqualTo("existing-task");
+        assertThat(trtc.calls("CreateCloudRecording")).isEmpty();
+        assertThat(((DescribeCloudRecordingRequest) trtc.calls("DescribeCloudRecording").get(0).request()).getTaskId()).isEqualTo("existing-task");
+    }
+
+    @Test
+    void afterTheManagementWindowNoCallIsMadeAndDeletionReleasesWithAWarning() {
+        trtc.then("CreateCloudRecording", r -> created("task-e", "req-e"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-e").setStatus("InProgress").setRequestId("req-d"));
+        harness.start(trtc, config(), clock);
+        client.resource(load()).create();
+        harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
+
+        clock.advance(Duration.ofHours(72));
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Expired);
+        assertThat(condition(r, Conditions.READY)).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("ManagementWindowExpired");
+            assertThat(c.getMessage()).contains("continues until the room is idle");
+        });
+        int describes = trtc.calls("DescribeCloudRecording").size();
+
+        client.resources(CloudRecording.class).inNamespace("media").withName(NAME).delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(NAME) == null);
+        assertThat(trtc.calls("DeleteCloudRecording")).isEmpty();
+        assertThat(trtc.calls("DescribeCloudRecording")).hasSize(describes);
+        await().untilAsserted(() -> assertThat(harness.warnings()).contains("NotStopped"));
+    }
+
+    @Test
+    void endedTaskIsStoppedForGoodAndItsDeletionMakesNoCall() {
+        trtc.then("CreateCloudRecording", r -> created("task-x", "req-x"))
+                .always("DescribeCloudRecording", r -> new com.tencentcloud.trtc.operator.trtc.TrtcApiException(
+                        "DescribeCloudRecording", "ResourceNotFound", "task not found", "req-nf"));
+        harness.start(trtc, config(), clock);
+        client.resource(load()).create();
+
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Stopped);
+        assertThat(condition(r, Conditions.READY).getReason()).isEqualTo("Completed");
+        edit(cr -> cr.getSpec().setMixLayoutParams(new MixLayoutParams()));
+        harness.awaitStatus(NAME, s -> Long.valueOf(2).equals(s.getObservedGeneration()));
+        client.resources(CloudRecording.class).inNamespace("media").withName(NAME).delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(NAME) == null);
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+        assertThat(trtc.calls("ModifyCloudRecording")).isEmpty();
+        assertThat(trtc.calls("DeleteCloudRecording")).isEmpty();
+    }
+
+    private static CloudRecording withRobot(CloudRecording r, String userId) {
+        Recorder recorder = new Recorder();
+        recorder.setUserId(userId);
+        r.getSpec().setRecorder(recorder);
+        return r;
+    }
+
+    private void edit(java.util.function.Consumer<CloudRecording> change) {
+        client.resources(CloudRecording.class).inNamespace("media").withName(NAME).edit(cr -> {
+            if (cr.getMetadata().getAnnotations() == null) {
+                cr.getMetadata().setAnnotations(new java.util.HashMap<>());
+            }
+            change.accept(cr);
+            return cr;
+        });
+    }
+
+    private static OperatorConfig config() {
+        return new OperatorConfig("trtc.tencentcloudapi.com", "ap-guangzhou", java.util.Optional.empty(), java.util.Set.of(),
+                20, Duration.ofSeconds(1), 10, 0, false, null);
+    }
+}
