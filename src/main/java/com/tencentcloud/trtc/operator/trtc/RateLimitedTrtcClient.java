@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * A {@link TrtcClient} decorator that takes a permit from the process-wide {@link TrtcRateLimiter} before every
- * call, so that all reconcile threads together stay within Tencent's per-action limit.
+ * call and gives it back when the answer came back, so that all reconcile threads together stay within Tencent's
+ * per-action limit.
  *
  * <p>A caller waits for its permit rather than failing. If the thread is interrupted while waiting (the operator
  * is stopping), nothing is sent and a {@link TrtcTransportException} with {@code outcomeUnknown() == false} is
@@ -55,14 +56,16 @@ public final class RateLimitedTrtcClient implements TrtcClient {
     }
 
     private <T> T limited(String action, Supplier<T> call) {
+        TrtcRateLimiter.Permit permit;
         try {
-            listener.permitWaited(action, limiter.acquire(action));
+            permit = limiter.acquire(action);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrtcTransportException(action, "interrupted while waiting for a rate-limit permit;"
                     + " the request was not sent", false, e);
         }
-        try {
+        try (permit) {
+            listener.permitWaited(action, permit.waited());
             return call.get();
         } catch (TrtcApiException e) {
             if (e.code().equals(REQUEST_LIMIT_EXCEEDED) || e.code().startsWith(REQUEST_LIMIT_EXCEEDED + ".")) {

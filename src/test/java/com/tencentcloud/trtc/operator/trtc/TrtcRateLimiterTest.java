@@ -58,8 +58,9 @@ class TrtcRateLimiterTest {
         for (int i = 0; i < permits; i++) {
             futures.add(pool.submit(() -> {
                 go.await();
-                limiter.acquire("CreateCloudRecording");
-                granted[next.getAndIncrement()] = System.nanoTime();
+                try (TrtcRateLimiter.Permit permit = limiter.acquire("CreateCloudRecording")) {
+                    granted[next.getAndIncrement()] = System.nanoTime();
+                }
                 return null;
             }));
         }
@@ -86,42 +87,79 @@ class TrtcRateLimiterTest {
     }
 
     @Test
-    void permitsAreEvenlySpacedWithHeadroomAndTheFirstIsImmediate() throws Exception {
+    void permitsAreEvenlySpacedAndTheFirstIsImmediate() throws Exception {
         FakeTime time = new FakeTime();
         TrtcRateLimiter limiter = new TrtcRateLimiter(20, Duration.ofSeconds(30), time, time);
-        long spacing = Math.round(SECOND / (20 * TrtcRateLimiter.HEADROOM));
 
-        assertThat(limiter.acquire("DescribeCloudRecording")).isZero();
-        assertThat(limiter.acquire("DescribeCloudRecording").toNanos()).isCloseTo(spacing, org.assertj.core.data.Offset.offset(2L));
-        assertThat(limiter.acquire("CreateCloudRecording")).as("each action has its own bucket").isZero();
+        assertThat(take(limiter, "DescribeCloudRecording")).isZero();
+        assertThat(take(limiter, "DescribeCloudRecording")).isEqualTo(SECOND / 20);
+        assertThat(take(limiter, "CreateCloudRecording")).as("each action has its own limit").isZero();
+    }
+
+    @Test
+    void theLimitPlusFirstPermitWaitsAWindowAfterTheFirstAnswerCameBack() throws Exception {
+        FakeTime time = new FakeTime();
+        TrtcRateLimiter limiter = new TrtcRateLimiter(20, Duration.ofSeconds(30), time, time);
+        long start = time.currentTimeNanos();
+        TrtcRateLimiter.Permit first = limiter.acquire("CreateCloudRecording");
+        time.advance(Duration.ofMillis(100));
+        long firstAnswered = time.currentTimeNanos();
+        first.close();
+        for (int i = 1; i < 20; i++) {
+            take(limiter, "CreateCloudRecording");
+        }
+        assertThat(time.currentTimeNanos() - start).as("the twentieth permit, by spacing alone").isEqualTo(SECOND);
+
+        take(limiter, "CreateCloudRecording");
+        assertThat(time.currentTimeNanos()).isEqualTo(firstAnswered + SECOND + TrtcRateLimiter.WINDOW_MARGIN_MILLIS * 1_000_000);
+    }
+
+    @Test
+    void aCallStillInFlightHoldsItsPlaceInTheWindow() throws Exception {
+        FakeTime time = new FakeTime();
+        TrtcRateLimiter limiter = new TrtcRateLimiter(1, Duration.ofSeconds(30), time, time);
+        TrtcRateLimiter.Permit inFlight = limiter.acquire("DeleteCloudRecording");
+        CountDownLatch second = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                limiter.acquire("DeleteCloudRecording").close();
+                second.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        assertThat(second.await(300, TimeUnit.MILLISECONDS)).isFalse();
+
+        long answered = time.currentTimeNanos();
+        inFlight.close();
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(time.currentTimeNanos()).isEqualTo(answered + SECOND + TrtcRateLimiter.WINDOW_MARGIN_MILLIS * 1_000_000);
     }
 
     @Test
     void throttledAnswerHalvesTheRateUntilTheSlowDownHasPassed() throws Exception {
         FakeTime time = new FakeTime();
         TrtcRateLimiter limiter = new TrtcRateLimiter(20, Duration.ofSeconds(30), time, time);
-        limiter.acquire("CreateCloudRecording");
+        take(limiter, "CreateCloudRecording");
 
         limiter.throttled("CreateCloudRecording");
         assertThat(limiter.currentRate("CreateCloudRecording")).isEqualTo(10);
-        limiter.acquire("CreateCloudRecording");
-        Duration slowed = limiter.acquire("CreateCloudRecording");
-        assertThat(slowed.toNanos()).isCloseTo(Math.round(SECOND / (10 * TrtcRateLimiter.HEADROOM)), org.assertj.core.data.Offset.offset(2L));
+        take(limiter, "CreateCloudRecording");
+        assertThat(take(limiter, "CreateCloudRecording")).isEqualTo(SECOND / 10);
         assertThat(limiter.currentRate("DescribeCloudRecording")).as("other actions keep their rate").isEqualTo(20);
 
-        limiter.throttled("CreateCloudRecording");
-        limiter.throttled("CreateCloudRecording");
-        limiter.throttled("CreateCloudRecording");
-        limiter.throttled("CreateCloudRecording");
+        for (int i = 0; i < 4; i++) {
+            limiter.throttled("CreateCloudRecording");
+        }
         assertThat(limiter.currentRate("CreateCloudRecording")).isEqualTo(TrtcRateLimiter.MIN_RATE);
 
         time.advance(Duration.ofSeconds(29));
         assertThat(limiter.currentRate("CreateCloudRecording")).isEqualTo(TrtcRateLimiter.MIN_RATE);
         time.advance(Duration.ofSeconds(2));
         assertThat(limiter.currentRate("CreateCloudRecording")).isEqualTo(20);
-        limiter.acquire("CreateCloudRecording");
-        assertThat(limiter.acquire("CreateCloudRecording").toNanos())
-                .isCloseTo(Math.round(SECOND / (20 * TrtcRateLimiter.HEADROOM)), org.assertj.core.data.Offset.offset(2L));
+        take(limiter, "CreateCloudRecording");
+        assertThat(take(limiter, "CreateCloudRecording")).isEqualTo(SECOND / 20);
     }
 
     @Test
@@ -130,5 +168,11 @@ class TrtcRateLimiterTest {
         TrtcRateLimiter limiter = new TrtcRateLimiter(0.5, Duration.ofSeconds(30), time, time);
         limiter.throttled("CreateCloudRecording");
         assertThat(limiter.currentRate("CreateCloudRecording")).isEqualTo(0.5);
+    }
+
+    private static long take(TrtcRateLimiter limiter, String action) throws InterruptedException {
+        try (TrtcRateLimiter.Permit permit = limiter.acquire(action)) {
+            return permit.waited().toNanos();
+        }
     }
 }
