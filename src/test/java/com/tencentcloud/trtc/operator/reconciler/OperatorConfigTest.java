@@ -61,6 +61,7 @@ class OperatorConfigTest {
             "RECONCILE_THREADS|0|RECONCILE_THREADS: must be a whole number from 1 to 200",
             "METRICS_PORT|70000|METRICS_PORT: must be a whole number from 0 to 65535",
             "LEADER_ELECTION|yes|LEADER_ELECTION: must be true or false",
+            "WATCH_NAMESPACES|media, Media_Team|WATCH_NAMESPACES: 'Media_Team' is not a namespace name",
             "TENCENTCLOUD_SECRET_ID|AKIDonly|TENCENTCLOUD_SECRET_KEY: must be set together with TENCENTCLOUD_SECRET_ID"})
     void badValueStopsStartUpWithOneLineNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(variable, value)))
