@@ -86,7 +86,7 @@ class BurstBenchmark {
                 System.out.println("operator metrics: " + operator.metrics().scrape().lines()
                         .filter(l -> l.startsWith("trtc_requests_total") || l.startsWith("trtc_ratelimiter_wait_seconds_max")
                                 || l.startsWith("trtc_request_duration_seconds_sum") || l.startsWith("trtc_request_duration_seconds_count")
-                                || l.startsWith("trtc_create_outcome_unknown_total"))
+                                || l.startsWith("trtc_create_outcome_unknown_total") || l.startsWith("cloudrecording_resources{"))
                         .collect(Collectors.joining("; ")));
 
                 assertThat(throttled).isZero();
