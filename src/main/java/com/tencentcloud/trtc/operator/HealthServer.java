@@ -8,12 +8,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code /healthz} (the process answers) and {@code /readyz} (the operator started and its informers are
- * healthy) on {@code METRICS_PORT}, for the Deployment's probes.
+ * {@code /healthz} (the process answers), {@code /readyz} (the operator started and its informers are healthy) and
+ * {@code /metrics} (Prometheus text format) on {@code METRICS_PORT}, for the Deployment's probes and for scraping.
  */
 public final class HealthServer implements AutoCloseable {
+
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
 
@@ -21,9 +24,21 @@ public final class HealthServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Listens on every interface at {@code port} (0 picks a free one). */
+    /** Listens on every interface at {@code port} (0 picks a free one), without {@code /metrics}. */
     public static HealthServer start(int port, BooleanSupplier ready) throws IOException {
+        return start(port, ready, null);
+    }
+
+    /**
+     * Listens on every interface at {@code port} (0 picks a free one).
+     *
+     * @param metrics the Prometheus text for {@code /metrics}, or null for no such path
+     */
+    public static HealthServer start(int port, BooleanSupplier ready, Supplier<String> metrics) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        if (metrics != null) {
+            server.createContext("/metrics", exchange -> answer(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
+        }
         server.createContext("/healthz", exchange -> answer(exchange, 200, "ok"));
         server.createContext("/readyz", exchange -> {
             boolean isReady = ready.getAsBoolean();
@@ -48,8 +63,12 @@ public final class HealthServer implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int code, String body) throws IOException {
-        byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        answer(exchange, code, "text/plain; charset=utf-8", body + "\n");
+    }
+
+    private static void answer(HttpExchange exchange, int code, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(code, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

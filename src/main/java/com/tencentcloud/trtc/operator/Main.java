@@ -1,14 +1,13 @@
 package com.tencentcloud.trtc.operator;
 
+import ch.qos.logback.classic.Level;
 import com.tencentcloud.trtc.operator.emulator.EmulatorCommand;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -58,33 +57,31 @@ public final class Main {
                   help       show this text
                 configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,
                   TENCENTCLOUD_SECRET_KEY, WATCH_NAMESPACES, TRTC_RATE_LIMIT, TRTC_POLL_INTERVAL,
-                  RECONCILE_THREADS, METRICS_PORT, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE,
+                  RECONCILE_THREADS, METRICS_PORT, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LOG_LEVEL,
                   SERVER_SIDE_APPLY (see README)""";
     }
 
     static void run(Map<String, String> env) throws IOException {
         OperatorConfig config;
         TrtcEndpoint endpoint;
+        Level logLevel;
         try {
             config = OperatorConfig.fromEnv(env);
             endpoint = TrtcEndpoint.parse(config.trtcEndpoint());
+            logLevel = LogLevel.parse(env);
         } catch (OperatorConfig.InvalidConfigException | IllegalArgumentException e) {
             System.err.println("trtc-recording-operator: invalid configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
-        LOG.info("Starting trtc-recording-operator with {}", config);
+        LogLevel.apply(logLevel);
+        LOG.info("Starting trtc-recording-operator with {}, logLevel={}", config, logLevel);
         KubernetesClient client = new KubernetesClientBuilder().build();
-        Clock clock = Clock.systemUTC();
-        Operator operator = OperatorAssembly.build(client, config, new HttpTrtcClient(endpoint, clock), clock);
-        HealthServer health = HealthServer.start(config.metricsPort(),
-                () -> operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping");
-            operator.stop();
-            health.close();
-        }, "shutdown"));
+        OperatorAssembly.Tuning tuning = OperatorAssembly.Tuning.production();
+        OperatorAssembly operator = OperatorAssembly.assemble(config, client,
+                new HttpTrtcClient(endpoint, tuning.clock()), tuning);
+        Runtime.getRuntime().addShutdownHook(new Thread(operator::close, "shutdown"));
         operator.start();
-        LOG.info("Operator started; health on port {}", health.port());
+        LOG.info("Operator started; /healthz, /readyz and /metrics on port {}", operator.port());
     }
 }

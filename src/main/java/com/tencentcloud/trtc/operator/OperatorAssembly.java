@@ -2,39 +2,218 @@ package com.tencentcloud.trtc.operator;
 
 import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
+import com.tencentcloud.trtc.operator.reconciler.UserSigMinter;
+import com.tencentcloud.trtc.operator.trtc.ObservedTrtcClient;
+import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
+import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds the operator from its parts: the Kubernetes client, the configuration and the TRTC client. Used by
- * {@code run} against a cluster and by anything that runs the operator in-process (the sandbox, tests).
+ * Puts the operator together from its configuration: the TRTC client chain, metrics, the JOSDK {@link Operator}
+ * with its reconciler, retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
+ *
+ * <p>The TRTC client chain every reconcile thread shares is
+ * {@code RateLimitedTrtcClient → ObservedTrtcClient → transport}: one process-wide {@link TrtcRateLimiter} (a
+ * permit per call, per action), then timing and counting of the call itself.
+ *
+ * <p><b>Retries.</b> The reconciler turns every TRTC error into Stalled or its own jittered backoff and never
+ * throws for one; JOSDK's retry only sees Kubernetes failures (a status write that failed, an API server that is
+ * away). It is bounded: {@link #RETRY} starts at 2 s, doubles up to 5 minutes, and gives up after 12 attempts in a
+ * row, after which the resource waits for its next event or JOSDK's periodic reconcile.
+ *
+ * <p><b>Leader election.</b> With {@code LEADER_ELECTION=true} the replicas compete for the Lease
+ * {@value #LEASE_NAME}; all keep their informers warm, only the leader reconciles and so only it calls TRTC.
+ * A leader that stops renewing loses the Lease after its duration and the standby takes over; a create the old
+ * leader left half done is found by its {@code create-pending} mark and retried with the same robot user id, which
+ * replaces rather than duplicates the task. A replica that loses the Lease while running exits (status 1) so that
+ * its pod restarts as a standby; the Lease is not released on a graceful stop, so the standby waits out the lease.
+ *
+ * <p><b>Stopping.</b> {@link #close()} stops the inventory, then the operator: no new reconcile starts, the
+ * in-flight ones (a TRTC call and the status it writes) get {@code terminationTimeout} to finish, then the
+ * Kubernetes client closes (in production) and the HTTP endpoints last.
  */
-public final class OperatorAssembly {
+public final class OperatorAssembly implements AutoCloseable {
 
+    /** The name of the Lease the replicas compete for. */
     public static final String LEASE_NAME = "trtc-recording-operator";
 
-    private OperatorAssembly() {
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorAssembly.class);
+
+    /** JOSDK's retry for exceptions that escape a reconcile. */
+    static final GenericRetry RETRY = new GenericRetry().setInitialInterval(Duration.ofSeconds(2))
+            .setIntervalMultiplier(2).setMaxInterval(Duration.ofMinutes(5).toMillis()).setMaxAttempts(12);
+
+    /**
+     * Settings that differ between production and tests.
+     *
+     * @param serverSideApply    patch the primary resource with SSA (on in production; the mock server refuses it);
+     *                           {@code SERVER_SIDE_APPLY=false} turns it off as well
+     * @param closeClientOnStop  close the Kubernetes client when the operator stops
+     * @param leaseDuration      how long a Lease holds without renewal
+     * @param renewDeadline      how long the leader keeps trying to renew before it gives up
+     * @param retryPeriod        how often candidates try to acquire, and the leader to renew
+     * @param identity           this replica's name in the Lease; null = the pod name ({@code HOSTNAME}) or a UUID
+     * @param terminationTimeout how long in-flight reconciles may take to finish when stopping
+     * @param onLostLeadership   run when this replica loses the Lease while it is not stopping
+     * @param minter             mints UserSigs
+     * @param reconcilerOptions  the reconciler's writer and backoff
+     * @param clock              the clock of the reconciler and the signer
+     */
+    public record Tuning(boolean serverSideApply, boolean closeClientOnStop, Duration leaseDuration,
+                         Duration renewDeadline, Duration retryPeriod, String identity, Duration terminationTimeout,
+                         Runnable onLostLeadership, UserSigMinter minter,
+                         CloudRecordingReconciler.Options reconcilerOptions, Clock clock) {
+
+        /** The production settings: SSA on, JOSDK's lease timing (15 s / 10 s / 2 s), exit on a lost Lease. */
+        public static Tuning production() {
+            return new Tuning(true, true, LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                    LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                    LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, System.getenv("HOSTNAME"),
+                    Duration.ofSeconds(25), () -> new Thread(() -> System.exit(1), "lost-leadership").start(),
+                    UserSig::generate, CloudRecordingReconciler.Options.defaults(), Clock.systemUTC());
+        }
     }
 
-    /** An operator with the CloudRecording reconciler registered, not yet started. */
-    public static Operator build(KubernetesClient client, OperatorConfig config, TrtcClient trtc, Clock clock) {
-        Operator operator = new Operator(o -> {
+    private final OperatorConfig config;
+    private final Tuning tuning;
+    private final OperatorMetrics metrics;
+    private final TrtcRateLimiter limiter;
+    private final TrtcClient trtc;
+    private final Operator operator;
+    private final RecordingInventory inventory;
+    private final AtomicBoolean leading = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private HealthServer health;
+
+    private OperatorAssembly(OperatorConfig config, KubernetesClient client, TrtcClient transport, Tuning tuning) {
+        this.config = config;
+        this.tuning = tuning;
+        this.metrics = new OperatorMetrics();
+        this.limiter = new TrtcRateLimiter(config.rateLimitPerSecond());
+        this.trtc = new RateLimitedTrtcClient(new ObservedTrtcClient(transport, metrics), limiter, metrics);
+        metrics.bind(limiter);
+        leading.set(!config.leaderElection());
+        metrics.bindLeadership(leading::get);
+        this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withConcurrentReconciliationThreads(config.reconcileThreads())
-                    .withUseSSAToPatchPrimaryResource(config.serverSideApply());
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()))
+                    .withReconciliationTerminationTimeout(tuning.terminationTimeout())
+                    .withUseSSAToPatchPrimaryResource(tuning.serverSideApply() && config.serverSideApply())
+                    .withCloseClientOnStop(tuning.closeClientOnStop());
             if (config.leaderElection()) {
-                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME, config.leaderElectionNamespace()));
+                o.withLeaderElectionConfiguration(leaderElection());
             }
         });
-        operator.register(new CloudRecordingReconciler(trtc, config, UserSig::generate, clock), o -> {
+        operator.register(new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
+                tuning.reconcilerOptions()), o -> {
+            o.withRetry(RETRY);
             if (!config.watchNamespaces().isEmpty()) {
                 o.settingNamespaces(config.watchNamespaces());
             }
         });
-        return operator;
+        this.inventory = new RecordingInventory(client, config.watchNamespaces(), metrics, leading::get);
+    }
+
+    /** Assembles, without starting anything. */
+    public static OperatorAssembly assemble(OperatorConfig config, KubernetesClient client, TrtcClient transport,
+                                            Tuning tuning) {
+        return new OperatorAssembly(config, client, transport, tuning);
+    }
+
+    /** Starts the inventory, the operator (or its bid for the Lease) and the endpoints on {@code METRICS_PORT}. */
+    public OperatorAssembly start() throws IOException {
+        return start(config.metricsPort());
+    }
+
+    /** As {@link #start()}, with the endpoints on {@code port} (0 picks a free one). */
+    public OperatorAssembly start(int port) throws IOException {
+        inventory.start();
+        operator.start();
+        health = HealthServer.start(port, this::ready, metrics::scrape);
+        return this;
+    }
+
+    /** Informers synced and the operator started; true for a standby as for the leader. */
+    public boolean ready() {
+        return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+                && inventory.synced();
+    }
+
+    /** Whether this replica reconciles (always, without leader election). */
+    public boolean leading() {
+        return leading.get();
+    }
+
+    public OperatorMetrics metrics() {
+        return metrics;
+    }
+
+    public TrtcRateLimiter limiter() {
+        return limiter;
+    }
+
+    /** The port of {@code /healthz}, {@code /readyz} and {@code /metrics}, once started. */
+    public int port() {
+        return health.port();
+    }
+
+    /** Stops gracefully; see the class comment. Idempotent. */
+    @Override
+    public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Stopping: finishing in-flight reconciles (up to {}s)", tuning.terminationTimeout().toSeconds());
+        inventory.close();
+        operator.stop();
+        if (health != null) {
+            health.close();
+        }
+        LOG.info("Stopped");
+    }
+
+    private LeaderElectionConfiguration leaderElection() {
+        LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder
+                .aLeaderElectionConfiguration(LEASE_NAME)
+                .withLeaseNamespace(config.leaderElectionNamespace())
+                .withLeaseDuration(tuning.leaseDuration())
+                .withRenewDeadline(tuning.renewDeadline())
+                .withRetryPeriod(tuning.retryPeriod())
+                .withExitOnStopLeading(false)
+                .withLeaderCallbacks(new LeaderCallbacks(this::startedLeading, this::stoppedLeading,
+                        leader -> LOG.info("Lease {}/{} is held by {}", config.leaderElectionNamespace(), LEASE_NAME, leader)));
+        if (tuning.identity() != null && !tuning.identity().isBlank()) {
+            builder.withIdentity(tuning.identity());
+        }
+        return builder.build();
+    }
+
+    private void startedLeading() {
+        leading.set(true);
+        LOG.info("Leading: reconciling CloudRecordings");
+    }
+
+    private void stoppedLeading() {
+        leading.set(false);
+        if (!stopping.get()) {
+            LOG.error("Lost the Lease {}/{}; exiting so that this replica restarts as a standby",
+                    config.leaderElectionNamespace(), LEASE_NAME);
+            tuning.onLostLeadership().run();
+        }
     }
 }

@@ -40,6 +40,7 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
     public static final double MAX_RATE_LIMIT = 20;
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     /** Thrown when a variable has a value the operator cannot use. */
     public static final class InvalidConfigException extends RuntimeException {
@@ -75,6 +76,10 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
         Set<String> namespaces = new LinkedHashSet<>();
         value(env, "WATCH_NAMESPACES").ifPresent(v -> Arrays.stream(v.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).forEach(namespaces::add));
+        namespaces.stream().filter(ns -> !NAMESPACE.matcher(ns).matches()).findFirst().ifPresent(ns -> {
+            throw new InvalidConfigException("WATCH_NAMESPACES", "'" + ns + "' is not a namespace name"
+                    + " (lowercase letters, digits and '-', at most 63 characters)");
+        });
         double rate = value(env, "TRTC_RATE_LIMIT").map(v -> parseRate(v)).orElse(MAX_RATE_LIMIT);
         Duration poll = value(env, "TRTC_POLL_INTERVAL").map(v -> parseDuration("TRTC_POLL_INTERVAL", v)).orElse(Duration.ofSeconds(30));
         if (poll.compareTo(MIN_POLL_INTERVAL) < 0) {

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.javaoperatorsdk.operator.Operator;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -115,11 +114,15 @@ public final class Sandbox implements AutoCloseable {
         SharedIndexInformer<CloudRecording> informer = client.resources(CloudRecording.class).inAnyNamespace().inform(printer);
         closeInReverse.add(informer::close);
 
-        Clock utc = Clock.systemUTC();
-        Operator operator = OperatorAssembly.build(api.newClient(), operatorConfig(emulator, api.serverSideApply()),
-                new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), utc), utc);
-        closeInReverse.add(operator::stop);
-        operator.start();
+        OperatorAssembly.Tuning tuning = OperatorAssembly.Tuning.production();
+        OperatorAssembly operator = OperatorAssembly.assemble(operatorConfig(emulator, api.serverSideApply()), api.newClient(),
+                new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), tuning.clock()), tuning);
+        closeInReverse.add(operator::close);
+        try {
+            operator.start(0);
+        } catch (IOException e) {
+            throw new IllegalStateException("the operator's health endpoint could not start: " + e.getMessage(), e);
+        }
 
         apply(manifests);
     }

@@ -63,6 +63,7 @@ class OperatorConfigTest {
             "METRICS_PORT|70000|METRICS_PORT: must be a whole number from 0 to 65535",
             "LEADER_ELECTION|yes|LEADER_ELECTION: must be true or false",
             "SERVER_SIDE_APPLY|no|SERVER_SIDE_APPLY: must be true or false",
+            "WATCH_NAMESPACES|media, Media_Team|WATCH_NAMESPACES: 'Media_Team' is not a namespace name",
             "TENCENTCLOUD_SECRET_ID|AKIDonly|TENCENTCLOUD_SECRET_KEY: must be set together with TENCENTCLOUD_SECRET_ID"})
     void badValueStopsStartUpWithOneLineNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(variable, value)))

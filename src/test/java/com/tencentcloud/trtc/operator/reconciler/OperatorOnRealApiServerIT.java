@@ -13,8 +13,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.javaoperatorsdk.operator.Operator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -87,11 +85,12 @@ class OperatorOnRealApiServerIT {
         }
 
         @Test
-        void operatorWithServerSideApplyRecordsATaskAndAddsItsFinalizer() {
+        void operatorWithServerSideApplyRecordsATaskAndAddsItsFinalizer() throws Exception {
             FakeTrtcClient trtc = new FakeTrtcClient().then("CreateCloudRecording", req -> created("task-real", "req-real"));
             new OperatorHarness(client).credentials(Recordings.CREDENTIALS);
-            Operator operator = OperatorAssembly.build(client, OperatorConfig.fromEnv(Map.of()), trtc, Clock.systemUTC());
-            operator.start();
+            OperatorAssembly operator = OperatorAssembly.assemble(OperatorConfig.fromEnv(Map.of()), client, trtc,
+                    WiringFixtures.tuning(true, null, () -> { }));
+            operator.start(0);
             try {
                 client.resource(load()).create();
                 CloudRecording r = Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -100,7 +99,7 @@ class OperatorOnRealApiServerIT {
                 assertThat(r.getMetadata().getFinalizers()).contains(CloudRecording.FINALIZER);
                 assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
             } finally {
-                operator.stop();
+                operator.close();
             }
         }
     }

@@ -1,0 +1,125 @@
+package com.tencentcloud.trtc.operator;
+
+import com.tencentcloud.trtc.operator.trtc.TrtcCallListener;
+import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The operator's own metrics, in one Prometheus registry that {@code /metrics} exposes (JOSDK's reconcile metrics
+ * are registered in the same registry). Names as Prometheus shows them:
+ * <ul>
+ *   <li>{@code trtc_requests_total{action, code}}: TRTC calls by action and result; {@code code} is
+ *       {@code Success}, Tencent's {@code Error.Code}, {@code TransportError} (never reached Tencent),
+ *       {@code OutcomeUnknown} (may have been carried out) or {@code NotSent};</li>
+ *   <li>{@code trtc_request_duration_seconds{action}}: histogram of call latency, rate-limit waiting excluded;</li>
+ *   <li>{@code trtc_ratelimiter_wait_seconds{action}}: histogram of the time callers waited for a permit;</li>
+ *   <li>{@code trtc_ratelimiter_rate{action}}: the requests per second an action is currently limited to (lower
+ *       than the configured limit while slowed down after a {@code RequestLimitExceeded});</li>
+ *   <li>{@code trtc_create_outcome_unknown_total}: CreateCloudRecording calls whose outcome is unknown;</li>
+ *   <li>{@code cloudrecording_resources{phase}}: CloudRecordings by {@code status.phase} (none yet counts as
+ *       {@code Pending});</li>
+ *   <li>{@code cloudrecording_time_to_task_id_seconds}: histogram of the time from a resource's creation to its
+ *       {@code taskId}, recorded by the leader when a resource first shows one;</li>
+ *   <li>{@code trtc_operator_leader}: 1 while this replica leads (always 1 without leader election).</li>
+ * </ul>
+ */
+public final class OperatorMetrics implements TrtcCallListener {
+
+    /** The four actions, registered up front so that their series exist before the first call. */
+    public static final List<String> ACTIONS = List.of("CreateCloudRecording", "DescribeCloudRecording",
+            "ModifyCloudRecording", "DeleteCloudRecording");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter createOutcomeUnknown;
+    private final Timer timeToTaskId;
+
+    public OperatorMetrics() {
+        createOutcomeUnknown = Counter.builder("trtc.create.outcome.unknown")
+                .description("CreateCloudRecording calls whose outcome is unknown (a task may have started)")
+                .register(registry);
+        timeToTaskId = Timer.builder("cloudrecording.time.to.task.id")
+                .description("Time from a CloudRecording's creation to its TaskId")
+                .serviceLevelObjectives(seconds(1), seconds(5), seconds(15), seconds(30), seconds(60), seconds(120),
+                        seconds(300), seconds(600), seconds(1800))
+                .register(registry);
+        ACTIONS.forEach(a -> {
+            latency(a);
+            waiting(a);
+        });
+    }
+
+    /** The registry, for JOSDK's Micrometer metrics and for gauges of other modules. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Everything in the Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Publishes the current rate of each action of {@code limiter}. */
+    public void bind(TrtcRateLimiter limiter) {
+        ACTIONS.forEach(a -> Gauge.builder("trtc.ratelimiter.rate", limiter, l -> l.currentRate(a))
+                .description("Requests per second the action is currently limited to")
+                .tag("action", a).strongReference(true).register(registry));
+    }
+
+    /** Publishes whether this replica leads. */
+    public void bindLeadership(BooleanSupplier leader) {
+        Gauge.builder("trtc.operator.leader", leader, l -> l.getAsBoolean() ? 1 : 0)
+                .description("1 while this replica is the leader").strongReference(true).register(registry);
+    }
+
+    /** A resource showed its TaskId {@code elapsed} after it was created. */
+    public void recordTimeToTaskId(Duration elapsed) {
+        timeToTaskId.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+
+    @Override
+    public void callFinished(String action, String result, Duration latency) {
+        Counter.builder("trtc.requests").description("TRTC API calls by action and result code")
+                .tag("action", action).tag("code", result).register(registry).increment();
+        latency(action).record(latency);
+        if ("CreateCloudRecording".equals(action) && OUTCOME_UNKNOWN.equals(result)) {
+            createOutcomeUnknown.increment();
+        }
+    }
+
+    @Override
+    public void permitWaited(String action, Duration waited) {
+        waiting(action).record(waited);
+    }
+
+    private Timer latency(String action) {
+        return Timer.builder("trtc.request.duration").description("TRTC API call latency, rate-limit waiting excluded")
+                .tag("action", action)
+                .serviceLevelObjectives(millis(25), millis(50), millis(100), millis(250), millis(500), seconds(1),
+                        seconds(2), seconds(5), seconds(10), seconds(15))
+                .register(registry);
+    }
+
+    private Timer waiting(String action) {
+        return Timer.builder("trtc.ratelimiter.wait").description("Time spent waiting for a TRTC rate-limit permit")
+                .tag("action", action)
+                .serviceLevelObjectives(millis(1), millis(10), millis(50), millis(100), millis(500), seconds(1),
+                        seconds(5), seconds(10), seconds(30), seconds(60))
+                .register(registry);
+    }
+
+    private static Duration millis(long n) {
+        return Duration.ofMillis(n);
+    }
+
+    private static Duration seconds(long n) {
+        return Duration.ofSeconds(n);
+    }
+}

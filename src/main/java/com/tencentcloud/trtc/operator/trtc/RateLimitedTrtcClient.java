@@ -1,0 +1,77 @@
+package com.tencentcloud.trtc.operator.trtc;
+
+import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TrtcClient} decorator that takes a permit from the process-wide {@link TrtcRateLimiter} before every
+ * call and gives it back when the answer came back, so that all reconcile threads together stay within Tencent's
+ * per-action limit.
+ *
+ * <p>A caller waits for its permit rather than failing. If the thread is interrupted while waiting (the operator
+ * is stopping), nothing is sent and a {@link TrtcTransportException} with {@code outcomeUnknown() == false} is
+ * thrown. An answer of {@code RequestLimitExceeded} or one of its sub-codes tells the limiter to slow that action
+ * down ({@link TrtcRateLimiter#throttled(String)}); the exception is passed on unchanged, for the caller's backoff.
+ */
+public final class RateLimitedTrtcClient implements TrtcClient {
+
+    private static final String REQUEST_LIMIT_EXCEEDED = "RequestLimitExceeded";
+
+    private final TrtcClient delegate;
+    private final TrtcRateLimiter limiter;
+    private final TrtcCallListener listener;
+
+    public RateLimitedTrtcClient(TrtcClient delegate, TrtcRateLimiter limiter, TrtcCallListener listener) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public CreateCloudRecordingResponse createCloudRecording(CallContext call, CreateCloudRecordingRequest request) {
+        return limited(HttpTrtcClient.CREATE, () -> delegate.createCloudRecording(call, request));
+    }
+
+    @Override
+    public DescribeCloudRecordingResponse describeCloudRecording(CallContext call, DescribeCloudRecordingRequest request) {
+        return limited(HttpTrtcClient.DESCRIBE, () -> delegate.describeCloudRecording(call, request));
+    }
+
+    @Override
+    public ModifyCloudRecordingResponse modifyCloudRecording(CallContext call, ModifyCloudRecordingRequest request) {
+        return limited(HttpTrtcClient.MODIFY, () -> delegate.modifyCloudRecording(call, request));
+    }
+
+    @Override
+    public DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request) {
+        return limited(HttpTrtcClient.DELETE, () -> delegate.deleteCloudRecording(call, request));
+    }
+
+    private <T> T limited(String action, Supplier<T> call) {
+        TrtcRateLimiter.Permit permit;
+        try {
+            permit = limiter.acquire(action);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrtcTransportException(action, "interrupted while waiting for a rate-limit permit;"
+                    + " the request was not sent", false, e);
+        }
+        try (permit) {
+            listener.permitWaited(action, permit.waited());
+            return call.get();
+        } catch (TrtcApiException e) {
+            if (e.code().equals(REQUEST_LIMIT_EXCEEDED) || e.code().startsWith(REQUEST_LIMIT_EXCEEDED + ".")) {
+                limiter.throttled(action);
+            }
+            throw e;
+        }
+    }
+}
