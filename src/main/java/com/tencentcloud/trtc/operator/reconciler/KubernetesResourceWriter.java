@@ -1,22 +1,29 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@link ResourceWriter} over the Kubernetes API. Status and annotation writes are JSON patches computed
- * against the stored object, so they never overwrite a user's concurrent change to other fields; only
- * {@link #markCreatePending} is a locked update, because it is the create guard.
+ * {@link ResourceWriter} over the Kubernetes API. Status and annotation writes are JSON patches of just those
+ * fields (one round trip each, no read first), so they never overwrite a user's concurrent change to other
+ * fields; the status is replaced whole. Only {@link #markCreatePending} is a locked update, because it is the
+ * create guard.
  */
 public final class KubernetesResourceWriter implements ResourceWriter {
+
+    private static final PatchContext JSON_PATCH = PatchContext.of(PatchType.JSON);
 
     private final KubernetesClient client;
 
@@ -26,10 +33,9 @@ public final class KubernetesResourceWriter implements ResourceWriter {
 
     @Override
     public CloudRecording writeStatus(CloudRecording resource, CloudRecordingStatus status) {
-        return named(resource).editStatus(stored -> {
-            stored.setStatus(status);
-            return stored;
-        });
+        ArrayNode ops = Serialization.jsonMapper().createArrayNode();
+        ops.addObject().put("op", "add").put("path", "/status").set("value", Serialization.jsonMapper().valueToTree(status));
+        return named(resource).subresource("status").patch(JSON_PATCH, ops.toString());
     }
 
     @Override
@@ -52,23 +58,37 @@ public final class KubernetesResourceWriter implements ResourceWriter {
 
     @Override
     public CloudRecording recordTaskId(CloudRecording resource, String taskId) {
-        return named(resource).edit(stored -> {
-            Map<String, String> annotations = new HashMap<>(annotations(stored));
-            annotations.remove(CloudRecording.ANNOTATION_CREATE_PENDING);
-            annotations.put(CloudRecording.ANNOTATION_TASK_ID, taskId);
-            stored.getMetadata().setAnnotations(annotations);
-            return stored;
-        });
+        return patchAnnotations(resource, Map.of(CloudRecording.ANNOTATION_TASK_ID, taskId));
     }
 
     @Override
     public CloudRecording clearCreatePending(CloudRecording resource) {
-        return named(resource).edit(stored -> {
-            Map<String, String> annotations = new HashMap<>(annotations(stored));
-            annotations.remove(CloudRecording.ANNOTATION_CREATE_PENDING);
-            stored.getMetadata().setAnnotations(annotations);
-            return stored;
-        });
+        return patchAnnotations(resource, Map.of());
+    }
+
+    /**
+     * Sets {@code values} and removes {@code create-pending} in one JSON patch of the annotations this reconcile
+     * last saw; if someone changed them since in a way the patch cannot apply to, the API server refuses it and
+     * the reconcile is retried from a fresh read.
+     */
+    private CloudRecording patchAnnotations(CloudRecording resource, Map<String, String> values) {
+        Map<String, String> seen = annotations(resource);
+        ArrayNode ops = Serialization.jsonMapper().createArrayNode();
+        if (resource.getMetadata().getAnnotations() == null) {
+            ops.addObject().put("op", "add").put("path", "/metadata/annotations").putObject("value");
+        }
+        if (seen.containsKey(CloudRecording.ANNOTATION_CREATE_PENDING)) {
+            ops.addObject().put("op", "remove").put("path", annotationPath(CloudRecording.ANNOTATION_CREATE_PENDING));
+        }
+        values.forEach((key, value) -> ops.addObject().put("op", "add").put("path", annotationPath(key)).put("value", value));
+        if (ops.isEmpty()) {
+            return resource;
+        }
+        return named(resource).patch(JSON_PATCH, ops.toString());
+    }
+
+    private static String annotationPath(String key) {
+        return "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1");
     }
 
     private Resource<CloudRecording> named(CloudRecording resource) {

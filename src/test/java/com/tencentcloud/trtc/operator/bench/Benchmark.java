@@ -5,6 +5,10 @@ import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
+import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
+import com.tencentcloud.trtc.operator.trtc.TrtcCallListener;
+import com.tencentcloud.trtc.operator.trtc.TrtcClient;
+import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
 import com.tencentcloud.trtc.operator.trtc.model.CloudVod;
@@ -68,19 +72,17 @@ public final class Benchmark {
                 .maxLiveTasksPerApp(resources * 2 + 10).threads(32);
     }
 
-    /** N creates with our client in a single paced loop, against a fresh emulator: the best a caller can do. */
+    /**
+     * N creates with our client and the operator's own rate limiter in a plain loop, against a fresh emulator:
+     * what a caller with no Kubernetes in the way achieves at the same limit.
+     */
     static double baselineSeconds(int resources, double rate) throws Exception {
         try (TrtcEmulator emulator = emulator(resources).build().start()) {
-            HttpTrtcClient client = new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), Clock.systemUTC());
+            TrtcClient client = new RateLimitedTrtcClient(new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()),
+                    Clock.systemUTC()), new TrtcRateLimiter(rate), TrtcCallListener.NONE);
             CallContext call = new CallContext(new Credentials(SECRET_ID, SECRET_KEY), "ap-guangzhou");
             long start = System.nanoTime();
-            long gapNanos = (long) (1_000_000_000L / rate);
             for (int i = 0; i < resources; i++) {
-                long due = start + i * gapNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
                 String robot = "bench-baseline-" + i;
                 client.createCloudRecording(call, new CreateCloudRecordingRequest().setSdkAppId(APP).setRoomId(String.valueOf(20_000 + i))
                         .setUserId(robot).setUserSig(UserSig.generate(APP, SDK_SECRET_KEY, robot, 86_400, System.currentTimeMillis() / 1000))
