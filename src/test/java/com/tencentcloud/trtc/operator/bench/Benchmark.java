@@ -55,7 +55,7 @@ public final class Benchmark {
             BenchResult result = new BenchResult(options.resources(), options.rate(), cluster.kind(),
                     emulator.callCount(Action.CREATE), emulator.callCount(Action.CREATE) / (double) options.resources(),
                     emulator.calls().stream().filter(c -> c.outcome().contains("RequestLimitExceeded")).count(),
-                    burst.secondsToAllTasks(), floor, baseline, burst.secondsToAllTasks() / floor, burst.secondsToAllTasks() / baseline,
+                    burst.secondsToAllTasks(), burst.secondsToFirstCreate(), burst.createSpanSeconds(), floor, baseline, burst.secondsToAllTasks() / floor, burst.secondsToAllTasks() / baseline,
                     burst.percentile(50), burst.percentile(95), burst.percentile(99), burst.percentile(100),
                     options.lifeSeconds(), calls / (double) options.resources(),
                     emulator.callCount(Action.DESCRIBE) / (double) options.resources(),

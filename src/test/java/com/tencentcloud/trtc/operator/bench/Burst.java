@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 final class Burst {
 
     /** Creation-to-TaskId times, and the time from the first apply until the last TaskId. */
-    record Figures(List<Long> latenciesMs, double secondsToAllTasks) {
+    record Figures(List<Long> latenciesMs, double secondsToAllTasks, double secondsToFirstCreate, double createSpanSeconds) {
         long percentile(int p) {
             List<Long> sorted = new ArrayList<>(latenciesMs);
             Collections.sort(sorted);
@@ -89,6 +89,7 @@ final class Burst {
                 });
         try {
             long first = System.nanoTime();
+            java.time.Instant firstWall = java.time.Instant.now();
             ExecutorService pool = Executors.newFixedThreadPool(16);
             IntStream.range(0, resources).forEach(i -> pool.submit(() -> {
                 CloudRecording r = recording(i);
@@ -116,7 +117,11 @@ final class Burst {
                     && System.nanoTime() < gone) {
                 Thread.sleep(500);
             }
-            return new Figures(latencies, (last - first) / 1e9);
+            List<java.time.Instant> creates = emulator.calls().stream()
+                    .filter(c -> c.action().equals("CreateCloudRecording")).map(c -> c.at()).sorted().toList();
+            return new Figures(latencies, (last - first) / 1e9,
+                    Duration.between(firstWall, creates.get(0)).toMillis() / 1e3,
+                    Duration.between(creates.get(0), creates.get(creates.size() - 1)).toMillis() / 1e3);
         } finally {
             informer.close();
         }
