@@ -24,6 +24,7 @@ class OperatorConfigTest {
         assertThat(c.metricsPort()).isEqualTo(8080);
         assertThat(c.leaderElection()).isFalse();
         assertThat(c.serverSideApply()).isTrue();
+        assertThat(c.reconcileThreads()).isEqualTo(20);
     }
 
     @Test
