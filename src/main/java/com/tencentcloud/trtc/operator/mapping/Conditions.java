@@ -36,7 +36,6 @@ public final class Conditions {
     public static final String REASON_SECRET_NOT_FOUND = "SecretNotFound";
     public static final String REASON_SECRET_KEY_NOT_FOUND = "SecretKeyNotFound";
     public static final String REASON_CREDENTIALS_MISSING = "CredentialsNotConfigured";
-    public static final String REASON_INVALID_SPEC = "InvalidSpec";
     public static final String REASON_RECORDER_CONFLICT = "RecorderConflict";
 
     private Conditions() {

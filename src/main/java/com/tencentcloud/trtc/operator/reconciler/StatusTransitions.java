@@ -26,13 +26,6 @@ public final class StatusTransitions {
         this.clock = clock;
     }
 
-    /** A new resource, before anything was asked of TRTC. */
-    public CloudRecordingStatus pending(CloudRecording r) {
-        CloudRecordingStatus s = copy(r);
-        s.setPhase(Phase.Pending);
-        return ready(r, s, Conditions.FALSE, Conditions.REASON_CREATING, "The recording has not been started yet");
-    }
-
     /** CreateCloudRecording is about to be called for {@code recorderUserId}. */
     public CloudRecordingStatus creating(CloudRecording r, String recorderUserId) {
         CloudRecordingStatus s = copy(r);
