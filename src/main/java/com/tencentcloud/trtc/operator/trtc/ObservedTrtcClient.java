@@ -1,13 +1,5 @@
 package com.tencentcloud.trtc.operator.trtc;
 
-import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
-import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
-import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
-import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -16,9 +8,8 @@ import java.util.function.Supplier;
  * A {@link TrtcClient} decorator that times every call and tells a {@link TrtcCallListener} its action, result
  * and latency. It changes nothing else: answers and exceptions pass through untouched.
  */
-public final class ObservedTrtcClient implements TrtcClient {
+public final class ObservedTrtcClient extends DecoratingTrtcClient {
 
-    private final TrtcClient delegate;
     private final TrtcCallListener listener;
     private final LongSupplier nanoTime;
 
@@ -27,7 +18,7 @@ public final class ObservedTrtcClient implements TrtcClient {
     }
 
     ObservedTrtcClient(TrtcClient delegate, TrtcCallListener listener, LongSupplier nanoTime) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.nanoTime = nanoTime;
     }
@@ -44,26 +35,7 @@ public final class ObservedTrtcClient implements TrtcClient {
     }
 
     @Override
-    public CreateCloudRecordingResponse createCloudRecording(CallContext call, CreateCloudRecordingRequest request) {
-        return observe(HttpTrtcClient.CREATE, () -> delegate.createCloudRecording(call, request));
-    }
-
-    @Override
-    public DescribeCloudRecordingResponse describeCloudRecording(CallContext call, DescribeCloudRecordingRequest request) {
-        return observe(HttpTrtcClient.DESCRIBE, () -> delegate.describeCloudRecording(call, request));
-    }
-
-    @Override
-    public ModifyCloudRecordingResponse modifyCloudRecording(CallContext call, ModifyCloudRecordingRequest request) {
-        return observe(HttpTrtcClient.MODIFY, () -> delegate.modifyCloudRecording(call, request));
-    }
-
-    @Override
-    public DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request) {
-        return observe(HttpTrtcClient.DELETE, () -> delegate.deleteCloudRecording(call, request));
-    }
-
-    private <T> T observe(String action, Supplier<T> call) {
+    protected <T> T around(String action, Supplier<T> call) {
         long start = nanoTime.getAsLong();
         String result = TrtcCallListener.SUCCESS;
         try {

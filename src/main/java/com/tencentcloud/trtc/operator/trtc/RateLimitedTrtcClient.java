@@ -1,13 +1,5 @@
 package com.tencentcloud.trtc.operator.trtc;
 
-import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
-import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
-import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
-import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
-import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -21,41 +13,21 @@ import java.util.function.Supplier;
  * thrown. An answer of {@code RequestLimitExceeded} or one of its sub-codes tells the limiter to slow that action
  * down ({@link TrtcRateLimiter#throttled(String)}); the exception is passed on unchanged, for the caller's backoff.
  */
-public final class RateLimitedTrtcClient implements TrtcClient {
+public final class RateLimitedTrtcClient extends DecoratingTrtcClient {
 
     private static final String REQUEST_LIMIT_EXCEEDED = "RequestLimitExceeded";
 
-    private final TrtcClient delegate;
     private final TrtcRateLimiter limiter;
     private final TrtcCallListener listener;
 
     public RateLimitedTrtcClient(TrtcClient delegate, TrtcRateLimiter limiter, TrtcCallListener listener) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
-    public CreateCloudRecordingResponse createCloudRecording(CallContext call, CreateCloudRecordingRequest request) {
-        return limited(HttpTrtcClient.CREATE, () -> delegate.createCloudRecording(call, request));
-    }
-
-    @Override
-    public DescribeCloudRecordingResponse describeCloudRecording(CallContext call, DescribeCloudRecordingRequest request) {
-        return limited(HttpTrtcClient.DESCRIBE, () -> delegate.describeCloudRecording(call, request));
-    }
-
-    @Override
-    public ModifyCloudRecordingResponse modifyCloudRecording(CallContext call, ModifyCloudRecordingRequest request) {
-        return limited(HttpTrtcClient.MODIFY, () -> delegate.modifyCloudRecording(call, request));
-    }
-
-    @Override
-    public DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request) {
-        return limited(HttpTrtcClient.DELETE, () -> delegate.deleteCloudRecording(call, request));
-    }
-
-    private <T> T limited(String action, Supplier<T> call) {
+    protected <T> T around(String action, Supplier<T> call) {
         TrtcRateLimiter.Permit permit;
         try {
             permit = limiter.acquire(action);

@@ -1,0 +1,48 @@
+package com.tencentcloud.trtc.operator.trtc;
+
+import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TrtcClient} that passes every action to {@code delegate} through one {@link #around} step, so a
+ * decorator (rate limiting, metrics) says once what it does to a call, whatever the action.
+ */
+abstract class DecoratingTrtcClient implements TrtcClient {
+
+    private final TrtcClient delegate;
+
+    DecoratingTrtcClient(TrtcClient delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** Runs {@code call}, the delegate's answer to {@code action}, with this decorator's work around it. */
+    protected abstract <T> T around(String action, Supplier<T> call);
+
+    @Override
+    public final CreateCloudRecordingResponse createCloudRecording(CallContext call, CreateCloudRecordingRequest request) {
+        return around(HttpTrtcClient.CREATE, () -> delegate.createCloudRecording(call, request));
+    }
+
+    @Override
+    public final DescribeCloudRecordingResponse describeCloudRecording(CallContext call, DescribeCloudRecordingRequest request) {
+        return around(HttpTrtcClient.DESCRIBE, () -> delegate.describeCloudRecording(call, request));
+    }
+
+    @Override
+    public final ModifyCloudRecordingResponse modifyCloudRecording(CallContext call, ModifyCloudRecordingRequest request) {
+        return around(HttpTrtcClient.MODIFY, () -> delegate.modifyCloudRecording(call, request));
+    }
+
+    @Override
+    public final DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request) {
+        return around(HttpTrtcClient.DELETE, () -> delegate.deleteCloudRecording(call, request));
+    }
+}
