@@ -37,6 +37,7 @@ public final class Conditions {
     public static final String REASON_SECRET_KEY_NOT_FOUND = "SecretKeyNotFound";
     public static final String REASON_CREDENTIALS_MISSING = "CredentialsNotConfigured";
     public static final String REASON_RECORDER_CONFLICT = "RecorderConflict";
+    public static final String REASON_INVALID_INPUT = "InvalidInput";
 
     private Conditions() {
     }

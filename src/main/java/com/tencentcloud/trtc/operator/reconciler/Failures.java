@@ -1,6 +1,7 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.mapping.Redaction;
 import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
 import com.tencentcloud.trtc.operator.trtc.TrtcException;
@@ -35,6 +36,14 @@ final class Failures {
     /** A Secret, key or default credential is missing: stalled until a referenced Secret or the spec changes. */
     Step unresolved(CloudRecording r, UnresolvedSecretException e) {
         return stall(r, e.reason(), e.getMessage());
+    }
+
+    /**
+     * A TRTC call was refused before anything was sent, because of what it would carry (a credential with a
+     * character no HTTP header may hold, a value the request needs that is missing): stalled like a Secret problem.
+     */
+    Step refused(CloudRecording r, IllegalArgumentException e, Collection<String> secretValues) {
+        return stall(r, Conditions.REASON_INVALID_INPUT, Redaction.redact(e.getMessage(), secretValues));
     }
 
     /** A TRTC call failed. */

@@ -117,6 +117,8 @@ final class RecordingCreator {
             return persist(marked, task);
         } catch (TrtcApiException e) {
             return failures.trtc(writer.clearCreatePending(marked), e, secretValues);
+        } catch (IllegalArgumentException e) {
+            return failures.refused(writer.clearCreatePending(marked), e, secretValues);
         } catch (TrtcTransportException e) {
             if (e.outcomeUnknown()) {
                 events.warning(marked, "CreateOutcomeUnknown", e.getMessage()

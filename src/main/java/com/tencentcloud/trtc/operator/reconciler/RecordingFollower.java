@@ -90,6 +90,8 @@ final class RecordingFollower {
             return failures.trtc(r, e, List.of(call.credentials().secretKey()));
         } catch (TrtcException e) {
             return failures.trtc(r, e, List.of(call.credentials().secretKey()));
+        } catch (IllegalArgumentException e) {
+            return failures.refused(r, e, List.of(call.credentials().secretKey()));
         }
     }
 

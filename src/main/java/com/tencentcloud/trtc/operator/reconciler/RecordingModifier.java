@@ -91,6 +91,8 @@ final class RecordingModifier {
             return Optional.of(failures.trtc(r, e, List.of(call.credentials().secretKey())));
         } catch (TrtcException e) {
             return Optional.of(failures.trtc(r, e, List.of(call.credentials().secretKey())));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(failures.refused(r, e, List.of(call.credentials().secretKey())));
         }
     }
 }

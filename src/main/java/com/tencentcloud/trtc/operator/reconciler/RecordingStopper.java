@@ -3,6 +3,7 @@ package com.tencentcloud.trtc.operator.reconciler;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.api.v1alpha1.DeletionPolicy;
+import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.mapping.Redaction;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
@@ -105,6 +106,11 @@ final class RecordingStopper {
             return failed(r, e, call);
         } catch (TrtcException e) {
             return failed(r, e, call);
+        } catch (IllegalArgumentException e) {
+            String message = Redaction.redact(e.getMessage(), List.of(call.credentials().secretKey()));
+            writer.writeStatus(r, transitions.stopStalled(r, Conditions.REASON_INVALID_INPUT, message));
+            events.warning(r, Conditions.REASON_INVALID_INPUT, message);
+            return Decision.kept(Optional.empty());
         }
     }
 

@@ -130,6 +130,20 @@ class EmulatorLifecycleTest {
     }
 
     @Test
+    void credentialTheClientCannotSendStallsTheResourceAndSendsNothing() {
+        harness.credentials(Map.of("secretId", Recordings.SECRET_ID, "secretKey", Recordings.SECRET_KEY,
+                "sdkSecretKey", Recordings.SDK_SECRET_KEY, "token", "tok-K9Q\u0007ZT"));
+        start(kubernetes -> new KubernetesResourceWriter(kubernetes));
+        client.resource(load()).create();
+
+        CloudRecording r = harness.awaitStatus(NAME, s -> com.tencentcloud.trtc.operator.mapping.Conditions.isTrue(s.getConditions(), "Stalled"));
+        assertThat(Recordings.condition(r, "Stalled").getReason()).isEqualTo("InvalidInput");
+        assertThat(Recordings.condition(r, "Stalled").getMessage()).contains("not sent").doesNotContain("tok-K9Q");
+        assertThat(r.getMetadata().getAnnotations()).doesNotContainKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+        assertThat(emulator.calls()).isEmpty();
+    }
+
+    @Test
     void describeTrafficOfHundredsOfRecordingsStaysWithinHalfTheRateLimit() {
         int resources = 200;
         start(kubernetes -> new KubernetesResourceWriter(kubernetes));
