@@ -103,22 +103,31 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
                 leaseNamespace, ssa);
     }
 
-    /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or an ISO-8601 duration such as {@code PT30S}. */
+    /** Reads {@code variable}'s duration; see {@link #duration(String)} for the forms. */
     static Duration parseDuration(String variable, String text) {
+        return duration(text).orElseThrow(() ->
+                new InvalidConfigException(variable, "'" + text + "' is not a duration such as 30s, 2m or PT30S"));
+    }
+
+    /**
+     * Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or an ISO-8601 duration such as {@code PT30S};
+     * empty when the text is none of these. Shared by the environment variables and the command-line options.
+     */
+    public static Optional<Duration> duration(String text) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
+            return Optional.of(switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 default -> Duration.ofHours(n);
-            };
+            });
         }
         try {
-            return Duration.parse(text.trim());
+            return Optional.of(Duration.parse(text.trim()));
         } catch (RuntimeException e) {
-            throw new InvalidConfigException(variable, "'" + text + "' is not a duration such as 30s, 2m or PT30S");
+            return Optional.empty();
         }
     }
 

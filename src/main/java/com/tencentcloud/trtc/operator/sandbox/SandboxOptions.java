@@ -1,11 +1,11 @@
 package com.tencentcloud.trtc.operator.sandbox;
 
+import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +39,6 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
             + " [--port 0] [--hour-length 1h] [--poll-interval 5s] [--real-api-server | --mock-api-server]"
             + " [--kubeconfig target/sandbox/kubeconfig] [--verbose]";
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
 
@@ -111,21 +110,8 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or an ISO-8601 duration such as {@code PT30S}. */
     static Duration duration(String flag, String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-        try {
-            return Duration.parse(text.trim());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(flag + " takes a duration such as 30s, 2m or PT30S, not '" + text + "'");
-        }
+        return OperatorConfig.duration(text).orElseThrow(() ->
+                new IllegalArgumentException(flag + " takes a duration such as 30s, 2m or PT30S, not '" + text + "'"));
     }
 
     private static Duration positive(String flag, Duration d) {
