@@ -51,14 +51,15 @@ final class RecordingModifier {
     }
 
     /**
-     * Brings the task up to the resource's generation.
+     * Brings the task up to the resource's generation. A status with a task but no phase (written by another tool
+     * or an older version) is left to the follower first: whether the task is live is only known once it is described.
      *
      * @return the step to end the reconcile with, or empty to go on and follow the task
      */
     Optional<Step> apply(CloudRecording r) {
         CloudRecordingStatus status = r.getStatus();
         Long generation = r.getMetadata().getGeneration();
-        if (status == null || status.getTaskId() == null || generation == null
+        if (status == null || status.getTaskId() == null || status.getPhase() == null || generation == null
                 || (status.getObservedGeneration() != null && status.getObservedGeneration() >= generation)) {
             return Optional.empty();
         }

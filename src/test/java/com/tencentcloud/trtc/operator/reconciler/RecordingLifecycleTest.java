@@ -150,6 +150,27 @@ class RecordingLifecycleTest {
     }
 
     @Test
+    void statusWithATaskIdAndNothingElseIsDescribedNotModifiedAndGetsItsPhase() {
+        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse()
+                .setTaskId(((DescribeCloudRecordingRequest) r).getTaskId()).setStatus("InProgress").setRequestId("req-d"));
+        CloudRecording stored = client.resource(load()).create();
+        com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus partial =
+                new com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus();
+        partial.setTaskId("task-from-another-tool");
+        stored.setStatus(partial);
+        client.resource(stored).updateStatus();
+        harness.start(trtc, config(), clock);
+
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
+        assertThat(r.getStatus().getTaskId()).isEqualTo("task-from-another-tool");
+        assertThat(condition(r, Conditions.READY).getStatus()).isEqualTo("True");
+        assertThat(trtc.calls("CreateCloudRecording")).isEmpty();
+        assertThat(trtc.calls("ModifyCloudRecording")).isEmpty();
+        assertThat(((DescribeCloudRecordingRequest) trtc.calls("DescribeCloudRecording").get(0).request()).getTaskId())
+                .isEqualTo("task-from-another-tool");
+    }
+
+    @Test
     void afterTheManagementWindowNoCallIsMadeAndDeletionReleasesWithAWarning() {
         trtc.then("CreateCloudRecording", r -> created("task-e", "req-e"))
                 .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-e").setStatus("InProgress").setRequestId("req-d"));
