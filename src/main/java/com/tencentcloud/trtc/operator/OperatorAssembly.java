@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -140,11 +141,16 @@ public final class OperatorAssembly implements AutoCloseable {
         return start(config.metricsPort());
     }
 
-    /** As {@link #start()}, with the endpoints on {@code port} (0 picks a free one). */
+    /** As {@link #start()}, with the endpoints on {@code port} of every interface (0 picks a free one). */
     public OperatorAssembly start(int port) throws IOException {
+        return start(new InetSocketAddress(port));
+    }
+
+    /** As {@link #start()}, with the endpoints at {@code address} (port 0 picks a free one). */
+    public OperatorAssembly start(InetSocketAddress address) throws IOException {
         inventory.start();
         operator.start();
-        health = HealthServer.start(port, this::ready, metrics::scrape);
+        health = HealthServer.start(address, this::ready, metrics::scrape);
         return this;
     }
 

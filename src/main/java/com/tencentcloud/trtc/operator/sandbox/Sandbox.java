@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A running sandbox: a TRTC emulator and a Kubernetes API on loopback, the CRD installed, the manifests applied, the
+ * A running sandbox: a TRTC emulator, a Kubernetes API and the operator's health port, all on 127.0.0.1 only (a
+ * start in which a child process listens beyond loopback is refused), the CRD installed, the manifests applied, the
  * operator reconciling them against the emulator, and a status line printed for every change.
  *
  * <pre>{@code
@@ -119,12 +122,28 @@ public final class Sandbox implements AutoCloseable {
                 new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), tuning.clock()), tuning);
         closeInReverse.add(operator::close);
         try {
-            operator.start(0);
+            operator.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
             throw new IllegalStateException("the operator's health endpoint could not start: " + e.getMessage(), e);
         }
 
+        refuseSocketsOffLoopback();
         apply(manifests);
+    }
+
+    /**
+     * Stops the start when a process the sandbox started (etcd, kube-apiserver) listens beyond loopback: etcd has no
+     * authentication, so such a socket would hand the sandbox's cluster, Secrets included, to the network.
+     */
+    private void refuseSocketsOffLoopback() {
+        List<ListeningSockets.Listener> exposed = ProcessHandle.current().children()
+                .flatMap(child -> ListeningSockets.ofTree(child).stream())
+                .filter(l -> !l.loopback()).toList();
+        if (!exposed.isEmpty()) {
+            throw new IllegalStateException("stopping: " + exposed.stream().map(Object::toString).collect(Collectors.joining(", "))
+                    + " listens beyond loopback; build loopback-only binaries with 'bash src/test/apiserver/provision'"
+                    + " or run with --mock-api-server");
+        }
     }
 
     private KubeApi startKubeApi(Map<String, String> env) {
