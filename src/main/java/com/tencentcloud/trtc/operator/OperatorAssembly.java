@@ -141,16 +141,11 @@ public final class OperatorAssembly implements AutoCloseable {
         return start(config.metricsPort());
     }
 
-    /** As {@link #start()}, with the endpoints on {@code port} of every interface (0 picks a free one). */
+    /** As {@link #start()}, with the endpoints on {@code port} (0 picks a free one) of {@code METRICS_BIND_ADDRESS}. */
     public OperatorAssembly start(int port) throws IOException {
-        return start(new InetSocketAddress(port));
-    }
-
-    /** As {@link #start()}, with the endpoints at {@code address} (port 0 picks a free one). */
-    public OperatorAssembly start(InetSocketAddress address) throws IOException {
         inventory.start();
         operator.start();
-        health = HealthServer.start(address, this::ready, metrics::scrape);
+        health = HealthServer.start(new InetSocketAddress(config.metricsBindAddress(), port), this::ready, metrics::scrape);
         return this;
     }
 

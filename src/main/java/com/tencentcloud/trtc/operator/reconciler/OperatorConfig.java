@@ -1,6 +1,9 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.trtc.Credentials;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -28,11 +31,14 @@ import java.util.regex.Pattern;
  * @param leaderElectionNamespace {@code LEADER_ELECTION_NAMESPACE} (else {@code POD_NAMESPACE}): where the Lease is
  * @param serverSideApply         {@code SERVER_SIDE_APPLY}: whether the operator's own patches (its finalizer) use
  *                                server-side apply; off only for API servers without it, such as the Fabric8 mock server
+ * @param metricsBindAddress      {@code METRICS_BIND_ADDRESS}: the IP address /healthz, /readyz and /metrics listen on;
+ *                                default every interface (in a cluster the kubelet probes the pod's IP), {@code 127.0.0.1}
+ *                                to keep them on this machine
  */
 public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
                              Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
                              int reconcileThreads, int metricsPort, boolean leaderElection,
-                             String leaderElectionNamespace, boolean serverSideApply) {
+                             String leaderElectionNamespace, boolean serverSideApply, InetAddress metricsBindAddress) {
 
     public static final String DEFAULT_ENDPOINT = "trtc.tencentcloudapi.com";
     public static final String DEFAULT_REGION = "ap-guangzhou";
@@ -46,6 +52,8 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
     public static final int DEFAULT_RECONCILE_THREADS = 20;
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     /** Thrown when a variable has a value the operator cannot use. */
@@ -62,7 +70,7 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
                 + ", watchNamespaces=" + (watchNamespaces.isEmpty() ? "all" : watchNamespaces)
                 + ", rateLimit=" + rateLimitPerSecond + "/s, pollInterval=" + pollInterval
                 + ", reconcileThreads=" + reconcileThreads + ", metricsPort=" + metricsPort
-                + ", leaderElection=" + leaderElection + "]";
+                + ", metricsBindAddress=" + metricsBindAddress.getHostAddress() + ", leaderElection=" + leaderElection + "]";
     }
 
     /** Reads and checks the variables in {@code env}. */
@@ -99,8 +107,10 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
             throw new InvalidConfigException("LEADER_ELECTION_NAMESPACE", "must be set (or POD_NAMESPACE) when LEADER_ELECTION=true");
         }
         boolean ssa = value(env, "SERVER_SIDE_APPLY").map(v -> parseBoolean("SERVER_SIDE_APPLY", v)).orElse(true);
+        InetAddress bind = value(env, "METRICS_BIND_ADDRESS").map(OperatorConfig::parseAddress)
+                .orElseGet(() -> new InetSocketAddress(0).getAddress());
         return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader,
-                leaseNamespace, ssa);
+                leaseNamespace, ssa, bind);
     }
 
     /** Reads {@code variable}'s duration; see {@link #duration(String)} for the forms. */
@@ -153,6 +163,18 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
             // reported below
         }
         throw new InvalidConfigException(variable, "must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+    }
+
+    private static InetAddress parseAddress(String text) {
+        String literal = text.trim();
+        if (IPV4.matcher(literal).matches() || (literal.contains(":") && IPV6.matcher(literal).matches())) {
+            try {
+                return InetAddress.getByName(literal);
+            } catch (UnknownHostException ignored) {
+                // not an address after all; refused below
+            }
+        }
+        throw new InvalidConfigException("METRICS_BIND_ADDRESS", "'" + text + "' is not an IP address such as 127.0.0.1 or 0.0.0.0");
     }
 
     private static boolean parseBoolean(String variable, String text) {

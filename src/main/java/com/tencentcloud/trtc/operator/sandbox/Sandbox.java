@@ -17,8 +17,6 @@ import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,7 +120,7 @@ public final class Sandbox implements AutoCloseable {
                 new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), tuning.clock()), tuning);
         closeInReverse.add(operator::close);
         try {
-            operator.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            operator.start(0);
         } catch (IOException e) {
             throw new IllegalStateException("the operator's health endpoint could not start: " + e.getMessage(), e);
         }
@@ -192,6 +190,7 @@ public final class Sandbox implements AutoCloseable {
         env.put("TENCENTCLOUD_SECRET_ID", DEFAULT_CREDENTIALS.secretId());
         env.put("TENCENTCLOUD_SECRET_KEY", DEFAULT_CREDENTIALS.secretKey());
         env.put("METRICS_PORT", "0");
+        env.put("METRICS_BIND_ADDRESS", "127.0.0.1");
         env.put("SERVER_SIDE_APPLY", String.valueOf(serverSideApply));
         return OperatorConfig.fromEnv(env);
     }

@@ -145,6 +145,29 @@ public final class RealApiServer implements ExecutionCondition {
         return name;
     }
 
+    /** Creates namespace {@code name} unless it exists, for tests whose manifests name fixed namespaces. */
+    public static void ensureNamespace(String name) {
+        client().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).createOr(r -> r.update());
+    }
+
+    /** Renders a kustomize directory with the IT tier's kubectl, as {@code kubectl kustomize DIR} does for a user. */
+    public static String kustomize(Path dir) {
+        try {
+            Process kubectl = new ProcessBuilder(kubectl().toString(), "kustomize", dir.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String yaml = new String(kubectl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
+                throw new IllegalStateException("kubectl kustomize " + dir + " failed");
+            }
+            return yaml;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Applies every CRD in {@code crds/} once per run and waits until each is established. */
     public static synchronized void installCrds() {
         if (crdsInstalled) {

@@ -177,7 +177,7 @@ class EmulatorLifecycleTest {
 
     private void start(Function<KubernetesClient, ResourceWriter> writers) {
         OperatorConfig config = new OperatorConfig(emulator.baseUrl(), "ap-guangzhou", Optional.empty(), Set.of(),
-                20, Duration.ofSeconds(1), 10, 0, false, null, false);
+                20, Duration.ofSeconds(1), 10, 0, false, null, false, java.net.InetAddress.getLoopbackAddress());
         harness.start(new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), clock), config, writers, clock);
     }
 }

@@ -35,8 +35,11 @@ final class OperatorHarness implements AutoCloseable {
         }
     }
 
+    /** The operator's settings from {@code env}, with its endpoints on loopback as every server a test starts. */
     static OperatorConfig config(Map<String, String> env) {
-        return OperatorConfig.fromEnv(env);
+        Map<String, String> withLoopback = new java.util.HashMap<>(env);
+        withLoopback.putIfAbsent("METRICS_BIND_ADDRESS", "127.0.0.1");
+        return OperatorConfig.fromEnv(withLoopback);
     }
 
     /** Mints UserSigs with {@code minter} (the real one against the emulator) instead of a recognisable fake. */

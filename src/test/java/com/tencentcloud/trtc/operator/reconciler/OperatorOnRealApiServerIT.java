@@ -76,7 +76,7 @@ class OperatorOnRealApiServerIT {
         String ns = RealApiServer.newNamespace("operator-ssa");
         FakeTrtcClient trtc = new FakeTrtcClient().then("CreateCloudRecording", req -> created("task-real", "req-real"));
         credentials(ns);
-        OperatorAssembly operator = OperatorAssembly.assemble(OperatorConfig.fromEnv(Map.of("WATCH_NAMESPACES", ns)),
+        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
                 client, trtc, WiringFixtures.tuning(true, null, () -> { }));
         operator.start(0);
         try {
@@ -108,7 +108,7 @@ class OperatorOnRealApiServerIT {
         FakeTrtcClient trtc = new FakeTrtcClient().always("DescribeCloudRecording", req ->
                 new com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse()
                         .setTaskId("task-written-elsewhere").setStatus("InProgress").setRequestId("req-d"));
-        OperatorAssembly operator = OperatorAssembly.assemble(OperatorConfig.fromEnv(Map.of("WATCH_NAMESPACES", ns)),
+        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
                 client, trtc, WiringFixtures.tuning(true, null, () -> { }));
         operator.start(0);
         try {

@@ -232,6 +232,6 @@ class RecordingLifecycleTest {
 
     private static OperatorConfig config() {
         return new OperatorConfig("trtc.tencentcloudapi.com", "ap-guangzhou", java.util.Optional.empty(), java.util.Set.of(),
-                20, Duration.ofSeconds(1), 10, 0, false, null, false);
+                20, Duration.ofSeconds(1), 10, 0, false, null, false, java.net.InetAddress.getLoopbackAddress());
     }
 }
