@@ -16,14 +16,18 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
@@ -32,12 +36,13 @@ import java.util.stream.Collectors;
  * {@link StatusTransitions}.
  *
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
- * from one, is reconciled again as soon as that Secret appears or changes. The {@code paused} annotation is
+ * from one, is reconciled again as soon as that Secret appears or changes; the watch keeps Secret metadata only,
+ * and {@link SecretValues} reads the data of referenced Secrets on demand. The {@code paused} annotation is
  * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call.
  */
 @ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER,
         generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = CloudRecordingUpdateFilter.class))
+        informer = @Informer(onUpdateFilter = CloudRecordingUpdateFilter.class, itemStore = CompactRecordingStore.class))
 public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cleaner<CloudRecording> {
 
     public static final String NAME = "cloudrecording";
@@ -50,6 +55,9 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private final Clock clock;
     private final Options options;
     private volatile Collaborators steps;
+    private volatile IndexedResourceCache<CloudRecording> cache;
+    private volatile Consumer<CloudRecording> taskStarted = r -> {
+    };
 
     /**
      * How the reconciler writes and retries; {@link #defaults()} in production, other values in tests.
@@ -85,18 +93,21 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
 
     @Override
     public List<EventSource<?, CloudRecording>> prepareEventSources(EventSourceContext<CloudRecording> context) {
+        cache = context.getPrimaryCache();
         context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
                 .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
         context.getPrimaryCache().addIndexer(RecorderSeats.INDEX, r -> r.getSpec() == null ? List.of() : List.of(RecorderSeats.seat(r)));
         InformerEventSource<Secret, CloudRecording> secretSource = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
                         .withName("secrets")
+                        .withItemStore(new TransformingItemStore<>(SecretValues.METADATA_ONLY))
                         .withNamespacesInheritedFromController()
                         .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
                                 .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
                                 .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                         .build(), context);
-        steps = assemble(context.getClient(), (namespace, name) -> secretSource.get(new ResourceID(name, namespace)));
+        steps = assemble(context.getClient(), new SecretValues(
+                (namespace, name) -> secretSource.get(new ResourceID(name, namespace)), context.getClient()));
         return List.of(secretSource);
     }
 
@@ -110,11 +121,27 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         SecretResolver secrets = new SecretResolver(lookup, config, minter);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
         return new Collaborators(writer, transitions, events, stalls, secrets,
-                new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
+                new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
+                        r -> taskStarted.accept(r)),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
                 backoff, budget);
+    }
+
+    /**
+     * The resources in the reconciler's own cache (none before the operator started): what metrics count, so that
+     * the process holds one copy of each resource.
+     */
+    public Stream<CloudRecording> cachedResources() {
+        IndexedResourceCache<CloudRecording> c = cache;
+        return c == null ? Stream.empty() : c.list();
+    }
+
+    /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */
+    public CloudRecordingReconciler onTaskStarted(Consumer<CloudRecording> listener) {
+        this.taskStarted = listener;
+        return this;
     }
 
     @Override
