@@ -38,7 +38,9 @@ import java.util.stream.Stream;
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
  * from one, is reconciled again as soon as that Secret appears or changes; the watch keeps Secret metadata only,
  * and {@link SecretValues} reads the data of referenced Secrets on demand. The {@code paused} annotation is
- * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call.
+ * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call. {@link NamespaceShare} keeps
+ * reconcile threads free for every namespace while one bursts, and the TRTC limiter serves waiting calls
+ * round-robin across namespaces.
  */
 @ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER,
         generationAwareEventProcessing = false,
@@ -75,7 +77,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private record Collaborators(ResourceWriter writer, StatusTransitions transitions, EventRecorder events,
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
-                                 Backoff backoff, PollBudget budget) {
+                                 Backoff backoff, PollBudget budget, NamespaceShare share) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -126,7 +128,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
-                backoff, budget);
+                backoff, budget, new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond()));
     }
 
     /**
@@ -154,15 +156,21 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         if (c.stalls().observe(resource) && stalled) {
             return UpdateControl.noUpdate();
         }
+        var meta = resource.getMetadata();
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(act(c, resource, context)),
+                wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
+    }
+
+    private static Step act(Collaborators c, CloudRecording resource, Context<CloudRecording> context) {
         Optional<String> taskId = taskId(resource);
         if (taskId.isPresent()) {
-            return control(c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get())));
+            return c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get()));
         }
         Optional<CloudRecording> holder = RecorderSeats.earlierHolder(resource, context.getPrimaryCache());
         if (holder.isPresent()) {
-            return control(conflict(c, resource, holder.get()));
+            return conflict(c, resource, holder.get());
         }
-        return control(c.creator().create(resource));
+        return c.creator().create(resource);
     }
 
     @Override
@@ -173,6 +181,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
             pause(c, resource, "; deletion waits until the annotation is removed or deletionPolicy is Orphan");
             return DeleteControl.noFinalizerRemoval();
         }
+        var meta = resource.getMetadata();
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> stop(c, resource),
+                wait -> DeleteControl.noFinalizerRemoval().rescheduleAfter(wait));
+    }
+
+    private static DeleteControl stop(Collaborators c, CloudRecording resource) {
         RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
         if (decision.release()) {
             c.secrets().forget(resource);
@@ -180,6 +194,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
             c.creator().forget(resource);
             c.backoff().reset(resource.getMetadata().getUid());
             c.budget().release(resource.getMetadata().getUid());
+            c.share().forget(resource.getMetadata().getNamespace(), resource.getMetadata().getUid());
             return DeleteControl.defaultDelete();
         }
         DeleteControl keep = DeleteControl.noFinalizerRemoval();

@@ -66,7 +66,7 @@ public final class SecretResolver {
                     "spec.credentialsSecretRef is not set and the operator has no default credentials"
                             + " (TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY)"));
         }
-        CallContext call = new CallContext(credentials, region);
+        CallContext call = new CallContext(credentials, region, resource.getMetadata().getNamespace());
         lastGood.put(resource.getMetadata().getUid(), call);
         return call;
     }
