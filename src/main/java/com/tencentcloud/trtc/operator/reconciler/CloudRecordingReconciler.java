@@ -22,8 +22,11 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,11 +47,12 @@ import java.util.stream.Stream;
  */
 @ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER,
         generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = CloudRecordingUpdateFilter.class, itemStore = CompactRecordingStore.class))
+        informer = @Informer(onUpdateFilter = CloudRecordingUpdateFilter.class))
 public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cleaner<CloudRecording> {
 
     public static final String NAME = "cloudrecording";
     static final String SECRET_INDEX = "referenced-secrets";
+    private static final String ALL_NAMESPACES = "";
     private static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
 
     private final TrtcClient trtc;
@@ -99,18 +103,33 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
                 .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
         context.getPrimaryCache().addIndexer(RecorderSeats.INDEX, r -> r.getSpec() == null ? List.of() : List.of(RecorderSeats.seat(r)));
-        InformerEventSource<Secret, CloudRecording> secretSource = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
-                        .withName("secrets")
-                        .withItemStore(new TransformingItemStore<>(SecretValues.METADATA_ONLY))
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
-                                .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
-                                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-                        .build(), context);
-        steps = assemble(context.getClient(), new SecretValues(
-                (namespace, name) -> secretSource.get(new ResourceID(name, namespace)), context.getClient()));
-        return List.of(secretSource);
+        Map<String, InformerEventSource<Secret, CloudRecording>> secretSources = new LinkedHashMap<>();
+        for (String namespace : config.watchNamespaces().isEmpty() ? Set.of(ALL_NAMESPACES) : config.watchNamespaces()) {
+            secretSources.put(namespace, secretSource(context, namespace));
+        }
+        steps = assemble(context.getClient(), new SecretValues((namespace, name) -> secretSources
+                .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()));
+        return List.copyOf(secretSources.values());
+    }
+
+    /**
+     * The metadata-only Secret informer of one watched namespace (or of all). One per namespace, because JOSDK hands
+     * a configured item store to every namespace's informer, and informers of several namespaces must not share one.
+     */
+    private static InformerEventSource<Secret, CloudRecording> secretSource(EventSourceContext<CloudRecording> context,
+                                                                          String namespace) {
+        var builder = InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
+                .withName(ALL_NAMESPACES.equals(namespace) ? "secrets" : "secrets-" + namespace)
+                .withItemStore(new TransformingItemStore<>(SecretValues.METADATA_ONLY))
+                .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
+                        .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));
+        if (ALL_NAMESPACES.equals(namespace)) {
+            builder.withWatchAllNamespaces();
+        } else {
+            builder.withNamespaces(namespace);
+        }
+        return new InformerEventSource<>(builder.build(), context);
     }
 
     private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {

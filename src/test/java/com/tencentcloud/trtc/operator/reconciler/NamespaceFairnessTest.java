@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One namespace's burst must not hold another namespace's apply: even when every call of the burst waits (here:
- * forever, until the test lets them go), reconcile threads stay free for the quiet namespace.
+ * forever, until the test lets them go), reconcile threads stay free for the quiet namespace. The operator watches
+ * both namespaces by name, each with the credentials Secret of its own.
  */
 @EnableKubernetesMockClient(crud = true)
 class NamespaceFairnessTest {
@@ -93,7 +94,7 @@ class NamespaceFairnessTest {
     }
 
     private static OperatorConfig config() {
-        return new OperatorConfig("trtc.tencentcloudapi.com", "ap-guangzhou", java.util.Optional.empty(), java.util.Set.of(),
-                20, Duration.ofSeconds(1), THREADS, 0, false, null, false, java.net.InetAddress.getLoopbackAddress());
+        return new OperatorConfig("trtc.tencentcloudapi.com", "ap-guangzhou", java.util.Optional.empty(),
+                java.util.Set.of(OperatorHarness.NAMESPACE, BURST), 20, Duration.ofSeconds(1), THREADS, 0, false, null, false, java.net.InetAddress.getLoopbackAddress());
     }
 }
