@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  */
 @ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER,
         generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = CloudRecordingUpdateFilter.class))
+        informer = @Informer(onAddFilter = CloudRecordingAddFilter.class, onUpdateFilter = CloudRecordingUpdateFilter.class))
 public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cleaner<CloudRecording> {
 
     public static final String NAME = "cloudrecording";

@@ -72,7 +72,7 @@ record BenchResult(
                         : String.format("%.0f ms to taskId (%d of the burst had theirs by then)", fairnessQuietMs, fairnessBurstDone)),
                 row("unrelated 100 KiB Secrets", unrelatedSecrets == 0 ? "not measured (--secrets N)"
                         : String.format("%d add %.1f MB of live heap", unrelatedSecrets, unrelatedSecretsHeapMb)),
-                row("all live: heap after GC / RSS", String.format("%.1f MB (%.0f bytes per recording) / %.0f MB", liveHeapMb, liveBytesPerRecording, rssAtPlateauMb)),
+                row("all live: heap after GC / RSS", String.format("%.1f MB (%.0f bytes per recording above the idle operator) / %.0f MB", liveHeapMb, liveBytesPerRecording, rssAtPlateauMb)),
                 row("full GCs (not asked for) / back-to-back", fullGcs + " / longest run " + backToBackFullGcs + String.format(", %.1f s of GC in all", gcSeconds)),
                 row("OutOfMemoryError or operator died", String.valueOf(outOfMemory)),
                 row("operator JVM flags", jvmFlags.isEmpty() ? "(none; JVM defaults)" : jvmFlags),

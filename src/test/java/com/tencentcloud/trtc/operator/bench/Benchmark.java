@@ -53,6 +53,7 @@ public final class Benchmark {
              OperatorProcess operator = OperatorProcess.start(options.jar(), cluster, emulator.baseUrl(), options.rate(),
                      BenchCluster.NAMESPACE + "," + BenchCluster.QUIET_NAMESPACE, options.jvmFlags())) {
             System.out.printf("operator ready after %d ms (%s)%n", operator.startupMillis(), String.join(" ", options.jvmFlags()));
+            double readyHeapMb = operator.liveHeapMb();
             double secretsHeapMb = options.secrets() > 0 ? unrelatedSecretsHeapMb(cluster, operator, options.secrets()) : 0;
             List<Double> idle = options.idle() > 0 ? idleLatencies(cluster, options.idle()) : List.of();
             System.out.printf("applying %d recordings at once%n", options.resources());
@@ -82,13 +83,14 @@ public final class Benchmark {
                     percentile(idle, 50), percentile(idle, 99), idle.size(),
                     burst.quietMs(), burst.burstDoneBeforeQuiet(),
                     options.secrets(), secretsHeapMb,
-                    plateau[0], plateau[1], plateau[0] * 1024 * 1024 / options.resources(),
+                    plateau[0], plateau[1], (plateau[0] - readyHeapMb) * 1024 * 1024 / options.resources(),
                     gc.fullCollections() - operator.requestedCollections(), OperatorProcess.backToBackFullCollections(java.time.Duration.ofSeconds(2)),
                     gc.gcSeconds(), plateau[2] > 0 || operator.failed(), String.join(" ", options.jvmFlags()), loadAverage());
             System.out.println(result.table());
             result.write(Path.of("target", "bench", "result.json"));
             System.out.println("  written to target/bench/result.json; operator log in target/bench/operator.log, GC log in target/bench/gc.log");
         }
+        System.exit(0);
     }
 
     /**

@@ -146,7 +146,8 @@ final class Burst {
                 }
             }
             List<java.time.Instant> creates = emulator.calls().stream()
-                    .filter(c -> c.action().equals("CreateCloudRecording")).map(c -> c.at()).sorted().toList();
+                    .filter(c -> c.action().equals("CreateCloudRecording")).map(c -> c.at()).filter(at -> !at.isBefore(firstWall))
+                    .sorted().toList();
             return new Figures(latencies, (last - first) / 1e9,
                     Duration.between(firstWall, creates.get(0)).toMillis() / 1e3,
                     Duration.between(creates.get(0), creates.get(creates.size() - 1)).toMillis() / 1e3,
