@@ -28,11 +28,25 @@ import java.util.regex.Pattern;
  * @param leaderElectionNamespace {@code LEADER_ELECTION_NAMESPACE} (else {@code POD_NAMESPACE}): where the Lease is
  * @param serverSideApply         {@code SERVER_SIDE_APPLY}: whether the operator's own patches (its finalizer) use
  *                                server-side apply; off only for API servers without it, such as the Fabric8 mock server
+ * @param callbackPort            {@code CALLBACK_PORT}: port of the TRTC callback receiver (design §8); empty = no receiver
+ * @param defaultCallbackKey      {@code TRTC_CALLBACK_KEY}: the callback key of resources without
+ *                                {@code credentialsSecretRef}; empty when not set
  */
 public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
                              Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
                              int reconcileThreads, int metricsPort, boolean leaderElection,
-                             String leaderElectionNamespace, boolean serverSideApply) {
+                             String leaderElectionNamespace, boolean serverSideApply, Optional<Integer> callbackPort,
+                             Optional<String> defaultCallbackKey) {
+
+    /** Without the callback receiver. */
+    public OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
+                          Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
+                          int reconcileThreads, int metricsPort, boolean leaderElection,
+                          String leaderElectionNamespace, boolean serverSideApply) {
+        this(trtcEndpoint, defaultRegion, defaultCredentials, watchNamespaces, rateLimitPerSecond, pollInterval,
+                reconcileThreads, metricsPort, leaderElection, leaderElectionNamespace, serverSideApply, Optional.empty(),
+                Optional.empty());
+    }
 
     public static final String DEFAULT_ENDPOINT = "trtc.tencentcloudapi.com";
     public static final String DEFAULT_REGION = "ap-guangzhou";
@@ -62,7 +76,9 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
                 + ", watchNamespaces=" + (watchNamespaces.isEmpty() ? "all" : watchNamespaces)
                 + ", rateLimit=" + rateLimitPerSecond + "/s, pollInterval=" + pollInterval
                 + ", reconcileThreads=" + reconcileThreads + ", metricsPort=" + metricsPort
-                + ", leaderElection=" + leaderElection + "]";
+                + ", leaderElection=" + leaderElection
+                + ", callbackPort=" + callbackPort.map(String::valueOf).orElse("none")
+                + ", defaultCallbackKey=" + defaultCallbackKey.map(k -> "<redacted>").orElse("none") + "]";
     }
 
     /** Reads and checks the variables in {@code env}. */
@@ -99,8 +115,13 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
             throw new InvalidConfigException("LEADER_ELECTION_NAMESPACE", "must be set (or POD_NAMESPACE) when LEADER_ELECTION=true");
         }
         boolean ssa = value(env, "SERVER_SIDE_APPLY").map(v -> parseBoolean("SERVER_SIDE_APPLY", v)).orElse(true);
+        Optional<Integer> callbackPort = value(env, "CALLBACK_PORT").map(v -> parseInt("CALLBACK_PORT", v, 0, 65535));
+        if (callbackPort.isPresent() && callbackPort.get() != 0 && callbackPort.get() == port) {
+            throw new InvalidConfigException("CALLBACK_PORT", "must differ from METRICS_PORT (" + port + ")");
+        }
+        Optional<String> callbackKey = value(env, "TRTC_CALLBACK_KEY");
         return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader,
-                leaseNamespace, ssa);
+                leaseNamespace, ssa, callbackPort, callbackKey);
     }
 
     /** Reads {@code variable}'s duration; see {@link #duration(String)} for the forms. */

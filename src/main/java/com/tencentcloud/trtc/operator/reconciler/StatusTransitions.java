@@ -4,12 +4,16 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
+import com.tencentcloud.trtc.operator.mapping.CallbackEffects;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.mapping.StorageFiles;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every change the operator makes to a CloudRecording's status, each as a named transition.
@@ -61,14 +65,16 @@ public final class StatusTransitions {
         CloudRecordingStatus s = copy(r);
         s.setRecorderStatus(response.getStatus());
         s.setLastRequestId(response.getRequestId());
-        s.setStorageFiles(response.getStorageFileList() == null ? null : response.getStorageFileList().stream().map(f -> {
-            StorageFileStatus file = new StorageFileStatus();
-            file.setFileName(f.getFileName());
-            file.setUserId(f.getUserId());
-            file.setTrackType(f.getTrackType());
-            file.setBeginTimeStamp(f.getBeginTimeStamp());
-            return file;
-        }).toList());
+        if (response.getStorageFileList() != null) {
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), response.getStorageFileList().stream().map(f -> {
+                StorageFileStatus file = new StorageFileStatus();
+                file.setFileName(f.getFileName());
+                file.setUserId(f.getUserId());
+                file.setTrackType(f.getTrackType());
+                file.setBeginTimeStamp(f.getBeginTimeStamp());
+                return file;
+            }).toList()));
+        }
         String status = response.getStatus() == null ? "" : response.getStatus();
         switch (status) {
             case "InProgress" -> {
@@ -86,6 +92,31 @@ public final class StatusTransitions {
             }
         }
         return synced(r, s);
+    }
+
+    /**
+     * A verified recording callback for this resource's task (design §8): its files are merged in, and the phase
+     * moves only forward ({@link CallbackEffects#phase}); a 302 ends the task at once with a Ready reason named
+     * after its {@code LeaveCode}. Applying the same callback again gives the same status.
+     */
+    public CloudRecordingStatus callback(CloudRecording r, RecordingCallback event) {
+        CloudRecordingStatus s = copy(r);
+        if (!event.files().isEmpty()) {
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), event.files()));
+        }
+        Optional<Phase> next = CallbackEffects.phase(s.getPhase(), event);
+        if (next.isEmpty()) {
+            return s;
+        }
+        s.setPhase(next.get());
+        if (next.get() == Phase.Recording) {
+            s.setRecorderStatus("InProgress");
+            return ready(r, s, Conditions.TRUE, Conditions.REASON_RECORDING, "Task " + s.getTaskId() + " is recording");
+        }
+        s.setRecorderStatus(null);
+        return ready(r, s, Conditions.FALSE, CallbackEffects.leaveReason(event.leaveCode()), "Task " + s.getTaskId()
+                + " has ended: " + CallbackEffects.leaveDescription(event.leaveCode())
+                + "; it is never restarted: create a new CloudRecording to record again");
     }
 
     /** The task no longer exists: it ended (idle timeout, room closed, stopped, or replaced). */
