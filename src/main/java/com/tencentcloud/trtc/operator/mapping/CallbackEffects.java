@@ -64,6 +64,22 @@ public final class CallbackEffects {
         return why + (leaveCode == null ? "" : " (LeaveCode " + leaveCode + ")");
     }
 
+    /**
+     * The Event {@code event} deserves on a resource in phase {@code current}, if any. Once a task is
+     * {@code Stopped}, only what happens after the recording (uploads, VOD commits, their errors) is still news:
+     * a late start or slice event records nothing.
+     */
+    public static Optional<Notice> notice(Phase current, RecordingCallback event) {
+        if (current == Phase.Stopped && switch (event.eventType()) {
+            case RecordingCallback.RECORDER_STARTED, RecordingCallback.RECORDER_STOPPED, RecordingCallback.UPLOADER_STARTED,
+                 RecordingCallback.FIRST_INDEX_FILE, RecordingCallback.FAILOVER, RecordingCallback.INDEX_SLICE -> true;
+            default -> false;
+        }) {
+            return Optional.empty();
+        }
+        return notice(event);
+    }
+
     /** The Event {@code event} deserves, if any; messages hold only what TRTC sent, never a key. */
     public static Optional<Notice> notice(RecordingCallback event) {
         Integer status = event.status();

@@ -47,8 +47,8 @@ final class CallbackApplier {
             if (working.getStatus() == null || working.getStatus().getTaskId() == null) {
                 working.setStatus(transitions.adopted(working, taskId));
             }
+            CallbackEffects.notice(working.getStatus().getPhase(), event).ifPresent(notices::add);
             working.setStatus(transitions.callback(working, event));
-            CallbackEffects.notice(event).ifPresent(notices::add);
         }
         CloudRecording written = r;
         if (changed(r.getStatus(), working.getStatus())) {

@@ -23,6 +23,7 @@ final class OperatorHarness implements AutoCloseable {
 
     private final KubernetesClient client;
     private Operator operator;
+    private CloudRecordingReconciler reconciler;
     private UserSigMinter minter = (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire;
 
     OperatorHarness(KubernetesClient client) {
@@ -62,12 +63,18 @@ final class OperatorHarness implements AutoCloseable {
         operator = new Operator(o -> o.withKubernetesClient(client)
                 .withUseSSAToPatchPrimaryResource(false)
                 .withCloseClientOnStop(false));
-        operator.register(new CloudRecordingReconciler(trtc, config,
+        reconciler = new CloudRecordingReconciler(trtc, config,
                 minter,
                 clock,
-                new CloudRecordingReconciler.Options(writers, Duration.ofMillis(200), Duration.ofSeconds(2))));
+                new CloudRecordingReconciler.Options(writers, Duration.ofMillis(200), Duration.ofSeconds(2)));
+        operator.register(reconciler);
         operator.start();
         return this;
+    }
+
+    /** The running reconciler's callback inbox. */
+    CallbackInbox callbacks() {
+        return reconciler.callbacks();
     }
 
     void stop() {
