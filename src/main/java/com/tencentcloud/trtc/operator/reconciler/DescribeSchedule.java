@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * When a task may be described next, once its recording callbacks arrive (design §8).
  *
  * <p>A task that has sent no callback is followed exactly as before: every follow describes it. From its first
- * callback on, the callbacks carry its status and Describe is a safety net: at most one every {@link #SAFETY_NET}
- * (to {@code SAFETY_NET} × 1.2 with jitter), so about 11 an hour instead of 120 at the default 30 s. A reconcile
- * that a callback starts applies the callback and describes nothing until the net is due. Kept in memory: after
- * a restart a task is described once before it counts as sending callbacks again.
+ * callback on, a follow describes only when the planned time has come, so the reconciles that callbacks start apply
+ * them and call nothing. While the task records ({@code Recording}) the callbacks carry its status and the plan is
+ * a safety net: one Describe every {@link #SAFETY_NET} (to {@code SAFETY_NET} × 1.2 with jitter), about 11 an hour
+ * instead of 120 at the default 30 s. While it is {@code Idle} the plan stays the poll interval, because no
+ * callback says when a VOD recording starts to receive media. Kept in memory: after a restart a task is described
+ * at the poll interval until its next callback.
  */
 final class DescribeSchedule {
 
@@ -26,14 +28,8 @@ final class DescribeSchedule {
 
     /** A callback for {@code uid}'s task was applied at {@code now}. */
     void callbackApplied(String uid, Instant now) {
-        entries.compute(uid, (k, e) -> {
-            if (e != null && e.callbacks()) {
-                return e;
-            }
-            Instant net = now.plus(SAFETY_NET);
-            Instant next = e == null || e.nextDescribe() == null || e.nextDescribe().isBefore(net) ? net : e.nextDescribe();
-            return new Entry(true, next);
-        });
+        entries.compute(uid, (k, e) -> new Entry(true, e != null && e.nextDescribe() != null ? e.nextDescribe()
+                : now.plus(RecordingCreator.FIRST_DESCRIBE)));
     }
 
     /** Whether callbacks have arrived for {@code uid}'s task. */

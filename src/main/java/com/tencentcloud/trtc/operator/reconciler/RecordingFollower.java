@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Polls at the interval {@link PollBudget} allows, with ±20% jitter, never past {@code expiresAt}. A task that is gone is
  * {@code Stopped} for good; after {@code expiresAt} no call is made and the resource is {@code Expired}.
- * Status is written only when it changed. Once the task sends recording callbacks, Describe is a safety net
- * ({@link DescribeSchedule}): a follow before it is due describes nothing.
+ * Status is written only when it changed. Once the task sends recording callbacks, a follow before the planned
+ * Describe describes nothing, and while it records the plan is a safety net ({@link DescribeSchedule}).
  */
 final class RecordingFollower {
 
@@ -88,9 +88,11 @@ final class RecordingFollower {
                     .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(status.getTaskId()));
             backoff.reset(r.getMetadata().getUid());
             Duration interval = budget.follow(uid);
-            Duration next = schedule.callbacks(uid) ? capped(safetyNet(interval), now, expiresAt) : nextPoll(interval, now, expiresAt);
+            CloudRecording written = writeIfChanged(r, transitions.described(r, response));
+            Duration next = schedule.callbacks(uid) && written.getStatus().getPhase() == CloudRecordingStatus.Phase.Recording
+                    ? capped(safetyNet(interval), now, expiresAt) : nextPoll(interval, now, expiresAt);
             schedule.described(uid, now.plus(next));
-            return Step.requeue(writeIfChanged(r, transitions.described(r, response)), next);
+            return Step.requeue(written, next);
         } catch (TrtcApiException e) {
             if (e.errorClass() == TrtcErrorClass.TASK_GONE) {
                 budget.release(r.getMetadata().getUid());

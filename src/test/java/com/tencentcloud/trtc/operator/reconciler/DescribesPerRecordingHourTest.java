@@ -57,6 +57,15 @@ class DescribesPerRecordingHourTest {
         assertThat(describes).isLessThanOrEqualTo(15).isGreaterThanOrEqualTo(9);
     }
 
+    @Test
+    void aVodTaskWhoseOnlyCallbackIsItsStartIsDescribedRarelyOnceDescribeSaysItRecords() {
+        TreeMap<Instant, RecordingCallback> callbacks = new TreeMap<>();
+        callbacks.put(T0.plusSeconds(1), event(301, T0.plusSeconds(1), List.of()));
+        int describes = run(callbacks);
+        System.out.println("Describe calls per recording-hour with callbacks, VOD (301 only): " + describes);
+        assertThat(describes).isLessThanOrEqualTo(15);
+    }
+
     private static RecordingCallback event(int type, Instant at, List<StorageFileStatus> files) {
         return new RecordingCallback(type, at.toEpochMilli(), "task-1", at.toEpochMilli(), 0, null, files, null);
     }
