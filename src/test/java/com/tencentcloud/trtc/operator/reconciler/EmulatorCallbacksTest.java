@@ -82,7 +82,7 @@ class EmulatorCallbacksTest {
         client.resource(Recordings.load()).create();
         CloudRecording created = harness.awaitStatus(NAME, s -> s.getTaskId() != null);
         String taskId = created.getStatus().getTaskId();
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.reasons().contains("RecorderStarted"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.callbacks().target(taskId).isPresent());
 
         emulator.anchorJoins(APP, "3560", 1, "teacher");
         clock.advance(Duration.ofMinutes(10));
