@@ -6,7 +6,7 @@ import static com.tencentcloud.trtc.operator.reconciler.WiringFixtures.SECRET_KE
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

@@ -4,7 +4,7 @@ import static com.tencentcloud.trtc.operator.reconciler.Recordings.created;
 import static com.tencentcloud.trtc.operator.reconciler.Recordings.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CrdValidationIT;
