@@ -84,7 +84,7 @@ class LeaderElectionTest {
         WiringFixtures.apply(client, "rec-4");
         await().atMost(Duration.ofSeconds(20)).until(() -> WiringFixtures.taskId(client, "rec-4") != null);
         assertThat(trtcB.calls("CreateCloudRecording")).singleElement()
-                .satisfies(c -> assertThat(((CreateCloudRecordingRequest) c.request()).getUserId())
+                .satisfies(c -> assertThat(((CreateCloudRecordingRequest) c.request()).userId())
                         .isEqualTo(WiringFixtures.taskId(client, "rec-4").substring("task-".length())));
         assertThat(trtcA.calls("CreateCloudRecording")).hasSize(3);
         assertThat(lostLeadership.get()).as("a graceful stop is not a lost lease").isZero();
@@ -101,7 +101,7 @@ class LeaderElectionTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new CreateCloudRecordingResponse().setTaskId("task-slow").setRequestId("req-slow");
+            return new CreateCloudRecordingResponse("task-slow", "req-slow");
         });
         FakeTrtcClient trtcB = WiringFixtures.answeringFake();
         OperatorAssembly a = replica("replica-a", trtcA);
