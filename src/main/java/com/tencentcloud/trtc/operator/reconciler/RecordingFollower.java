@@ -75,8 +75,8 @@ final class RecordingFollower {
             return failures.unresolved(r, e);
         }
         try {
-            DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest()
-                    .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(status.getTaskId()));
+            DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest(
+                    r.getSpec().getSdkAppId(), status.getTaskId(), null));
             backoff.reset(r.getMetadata().getUid());
             Duration interval = budget.follow(r.getMetadata().getUid());
             return Step.requeue(writeIfChanged(r, transitions.described(r, response)), nextPoll(interval, now, expiresAt));

@@ -59,17 +59,17 @@ public final class StatusTransitions {
     /** DescribeCloudRecording answered for a live task. */
     public CloudRecordingStatus described(CloudRecording r, DescribeCloudRecordingResponse response) {
         CloudRecordingStatus s = copy(r);
-        s.setRecorderStatus(response.getStatus());
-        s.setLastRequestId(response.getRequestId());
-        s.setStorageFiles(response.getStorageFileList() == null ? null : response.getStorageFileList().stream().map(f -> {
+        s.setRecorderStatus(response.status());
+        s.setLastRequestId(response.requestId());
+        s.setStorageFiles(response.storageFileList() == null ? null : response.storageFileList().stream().map(f -> {
             StorageFileStatus file = new StorageFileStatus();
-            file.setFileName(f.getFileName());
-            file.setUserId(f.getUserId());
-            file.setTrackType(f.getTrackType());
-            file.setBeginTimeStamp(f.getBeginTimeStamp());
+            file.setFileName(f.fileName());
+            file.setUserId(f.userId());
+            file.setTrackType(f.trackType());
+            file.setBeginTimeStamp(f.beginTimeStamp());
             return file;
         }).toList());
-        String status = response.getStatus() == null ? "" : response.getStatus();
+        String status = response.status() == null ? "" : response.status();
         switch (status) {
             case "InProgress" -> {
                 s.setPhase(Phase.Recording);

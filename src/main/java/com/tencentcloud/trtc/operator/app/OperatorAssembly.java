@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
