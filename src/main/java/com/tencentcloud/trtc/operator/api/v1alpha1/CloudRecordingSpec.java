@@ -96,6 +96,6 @@ public class CloudRecordingSpec extends RecordingSpecFields {
     static final String VOD_AUDIO_MESSAGE = "tencentVod.mediaType AAC and HLSAndAAC need recordParams.streamType AudioOnly";
     static final String MAX_DURATION_MIN_RULE = "!has(self.maxDuration) || duration(self.maxDuration) >= duration('1m')";
     static final String MAX_DURATION_MIN_MESSAGE = "maxDuration must be at least 1m";
-    static final String MAX_DURATION_WINDOW_RULE = "!has(self.maxDuration) || duration(self.maxDuration) < duration(string(has(self.resourceExpiredHour) ? self.resourceExpiredHour : 72) + 'h')";
+    static final String MAX_DURATION_WINDOW_RULE = "!has(self.maxDuration) || duration(self.maxDuration).getSeconds() < (has(self.resourceExpiredHour) ? self.resourceExpiredHour : 72) * 3600";
     static final String MAX_DURATION_WINDOW_MESSAGE = "maxDuration must be shorter than the management window, resourceExpiredHour hours (default 72): after the window the task can no longer be stopped";
 }
