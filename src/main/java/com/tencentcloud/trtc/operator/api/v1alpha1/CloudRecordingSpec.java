@@ -94,8 +94,9 @@ public class CloudRecordingSpec extends RecordingSpecFields {
     static final String STRING_ROOM_MESSAGE = "with roomIdType String, roomId must be 1 to 64 characters from letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,";
     static final String VOD_AUDIO_RULE = "!has(self.storageParams) || !has(self.storageParams.cloudVod) || !has(self.storageParams.cloudVod.tencentVod) || !has(self.storageParams.cloudVod.tencentVod.mediaType) || !(self.storageParams.cloudVod.tencentVod.mediaType in ['AAC', 'HLSAndAAC']) || (has(self.recordParams) && has(self.recordParams.streamType) && self.recordParams.streamType == 'AudioOnly')";
     static final String VOD_AUDIO_MESSAGE = "tencentVod.mediaType AAC and HLSAndAAC need recordParams.streamType AudioOnly";
-    static final String MAX_DURATION_MIN_RULE = "!has(self.maxDuration) || duration(self.maxDuration) >= duration('1m')";
+    /** The duration rules leave text the pattern refuses to the pattern, so that only its message is shown. */
+    static final String MAX_DURATION_MIN_RULE = "!has(self.maxDuration) || !self.maxDuration.matches('^([0-9]{1,6}h)?([0-9]{1,6}m)?([0-9]{1,8}s)?$') || duration(self.maxDuration) >= duration('1m')";
     static final String MAX_DURATION_MIN_MESSAGE = "maxDuration must be at least 1m";
-    static final String MAX_DURATION_WINDOW_RULE = "!has(self.maxDuration) || duration(self.maxDuration).getSeconds() < (has(self.resourceExpiredHour) ? self.resourceExpiredHour : 72) * 3600";
+    static final String MAX_DURATION_WINDOW_RULE = "!has(self.maxDuration) || !self.maxDuration.matches('^([0-9]{1,6}h)?([0-9]{1,6}m)?([0-9]{1,8}s)?$') || duration(self.maxDuration).getSeconds() < (has(self.resourceExpiredHour) ? self.resourceExpiredHour : 72) * 3600";
     static final String MAX_DURATION_WINDOW_MESSAGE = "maxDuration must be shorter than the management window, resourceExpiredHour hours (default 72): after the window the task can no longer be stopped";
 }

@@ -111,7 +111,8 @@ public class ScheduleValidationIT {
                                                                         String message) {
             assertThatThrownBy(() -> create(schedule(change)))
                     .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
-                    .hasMessageContaining(message);
+                    .hasMessageContaining(message)
+                    .as("no rule fails on a value the schema already refused").hasMessageNotContaining("type conversion");
         }
 
         @Test
