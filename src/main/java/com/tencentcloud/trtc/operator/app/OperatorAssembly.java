@@ -3,6 +3,7 @@ package com.tencentcloud.trtc.operator.app;
 import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.reconciler.UserSigMinter;
+import com.tencentcloud.trtc.operator.schedule.CloudRecordingScheduleReconciler;
 import com.tencentcloud.trtc.operator.trtc.ObservedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the operator together from its configuration: the TRTC client chain, metrics, the JOSDK {@link Operator}
- * with its reconciler, retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
+ * with its reconcilers (CloudRecording, CloudRecordingSchedule), retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
  *
  * <p>The TRTC client chain every reconcile thread shares is
  * {@code RateLimitedTrtcClient → ObservedTrtcClient → transport}: one process-wide {@link TrtcRateLimiter} (a
@@ -122,6 +123,12 @@ public final class OperatorAssembly implements AutoCloseable {
         });
         operator.register(new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
                 tuning.reconcilerOptions()), o -> {
+            o.withRetry(RETRY);
+            if (!config.watchNamespaces().isEmpty()) {
+                o.settingNamespaces(config.watchNamespaces());
+            }
+        });
+        operator.register(new CloudRecordingScheduleReconciler(tuning.clock()), o -> {
             o.withRetry(RETRY);
             if (!config.watchNamespaces().isEmpty()) {
                 o.settingNamespaces(config.watchNamespaces());

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
  * follow it, or stop it. The steps live in {@link RecordingCreator}, {@link RecordingModifier},
- * {@link RecordingFollower} and {@link RecordingStopper}; every status change goes through
+ * {@link RecordingFollower}, {@link RecordingStopper} and {@link DurationLimit} ({@code maxDuration}); every status
+ * change goes through
  * {@link StatusTransitions}.
  *
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
@@ -67,7 +68,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private record Collaborators(ResourceWriter writer, StatusTransitions transitions, EventRecorder events,
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
-                                 Backoff backoff, PollBudget budget) {
+                                 DurationLimit limit, Backoff backoff, PollBudget budget) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -114,6 +115,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
+                new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 backoff, budget);
     }
 
@@ -129,7 +131,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         }
         Optional<String> taskId = taskId(resource);
         if (taskId.isPresent()) {
-            return control(c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get())));
+            Optional<Step> limited = c.limit().enforce(resource);
+            if (limited.isPresent()) {
+                return control(limited.get());
+            }
+            return control(c.limit().bringForward(resource,
+                    c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get()))));
         }
         Optional<CloudRecording> holder = RecorderSeats.earlierHolder(resource, context.getPrimaryCache());
         if (holder.isPresent()) {

@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class StatusTransitions {
 
+    /** Ready reason of a task the operator stopped at spec.maxDuration. */
+    public static final String REASON_MAX_DURATION = "MaxDurationReached";
+
     private final Clock clock;
 
     public StatusTransitions(Clock clock) {
@@ -96,6 +99,17 @@ public final class StatusTransitions {
         s.setLastRequestId(requestId);
         s = ready(r, s, Conditions.FALSE, Conditions.REASON_COMPLETED,
                 "Task " + s.getTaskId() + " has ended (" + detail + "); it is never restarted: create a new CloudRecording to record again");
+        return synced(r, s);
+    }
+
+    /** DeleteCloudRecording stopped the task at spec.maxDuration (or found it ended then). */
+    public CloudRecordingStatus maxDurationReached(CloudRecording r, String requestId, String maxDuration) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Stopped);
+        s.setRecorderStatus(null);
+        s.setLastRequestId(requestId);
+        s = ready(r, s, Conditions.FALSE, REASON_MAX_DURATION, "Task " + s.getTaskId() + " was stopped after maxDuration "
+                + maxDuration + "; it is never restarted: create a new CloudRecording to record again");
         return synced(r, s);
     }
 

@@ -2,6 +2,7 @@ package com.tencentcloud.trtc.operator.sandbox;
 
 import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
@@ -163,19 +164,21 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void installCrd(KubeApi api) {
-        CustomResourceDefinition crd;
-        try (InputStream in = Manifests.crd()) {
-            crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        client.resource(crd).createOr(r -> r.update());
-        if (api.reportsCrdConditions()) {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                                    && c.getStatus().getConditions().stream()
-                                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                            CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        for (String resource : List.of(Manifests.CRD_RESOURCE, Manifests.SCHEDULE_CRD_RESOURCE)) {
+            CustomResourceDefinition crd;
+            try (InputStream in = Manifests.crd(resource)) {
+                crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            client.resource(crd).createOr(r -> r.update());
+            if (api.reportsCrdConditions()) {
+                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                                        && c.getStatus().getConditions().stream()
+                                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                                CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
         }
         if (!"default".equals(options.namespace())) {
             client.resource(new NamespaceBuilder().withNewMetadata().withName(options.namespace()).endMetadata().build())
@@ -225,6 +228,7 @@ public final class Sandbox implements AutoCloseable {
         api.kubeconfig().ifPresent(k -> {
             out.println("  kubectl         export KUBECONFIG=" + k);
             out.println("                  kubectl get crec -n " + options.namespace() + " -w");
+            out.println("                  kubectl get crecsched -n " + options.namespace());
         });
         out.println("  stop            " + options.duration().map(d -> "after " + human(d) + ", or Ctrl-C").orElse("Ctrl-C"));
         out.flush();
@@ -255,18 +259,36 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * 0 when every CloudRecording has a TaskId and none is stalled, else 1 (a smoke test's verdict), after printing
-     * one summary line.
+     * 0 when every applied CloudRecording has a TaskId, none is stalled, no schedule is stalled and no child of a
+     * schedule is stalled, else 1 (a smoke test's verdict), after printing one summary line. A schedule's child may
+     * have been started a moment ago, so it is not required to have a TaskId yet.
      */
     public int exitStatus() {
-        List<CloudRecording> recordings = recordings();
+        List<CloudRecording> all = recordings();
+        List<CloudRecording> recordings = all.stream().filter(r -> !isChild(r)).toList();
+        List<CloudRecording> children = all.stream().filter(Sandbox::isChild).toList();
         long withTask = recordings.stream().filter(r -> r.getStatus() != null && r.getStatus().getTaskId() != null).count();
         List<String> stalled = recordings.stream().filter(r -> StatusPrinter.View.of(r.getStatus()).stalled() != null)
                 .map(StatusPrinter::key).toList();
+        List<String> stalledChildren = children.stream().filter(r -> StatusPrinter.View.of(r.getStatus()).stalled() != null)
+                .map(StatusPrinter::key).toList();
+        List<CloudRecordingSchedule> schedules = client.resources(CloudRecordingSchedule.class).inAnyNamespace().list().getItems();
+        List<String> stalledSchedules = schedules.stream().filter(s -> s.getStatus() != null && s.getStatus().getConditions() != null
+                        && s.getStatus().getConditions().stream().anyMatch(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus())))
+                .map(s -> s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()).toList();
         out.println("sandbox: " + recordings.size() + " recording(s), " + withTask + " with a TaskId, "
-                + stalled.size() + " stalled" + (stalled.isEmpty() ? "" : " (" + String.join(", ", stalled) + ")"));
+                + stalled.size() + " stalled" + (stalled.isEmpty() ? "" : " (" + String.join(", ", stalled) + ")")
+                + "; " + schedules.size() + " schedule(s), " + stalledSchedules.size() + " stalled"
+                + (stalledSchedules.isEmpty() ? "" : " (" + String.join(", ", stalledSchedules) + ")")
+                + ", " + children.size() + " started by them, " + stalledChildren.size() + " stalled"
+                + (stalledChildren.isEmpty() ? "" : " (" + String.join(", ", stalledChildren) + ")"));
         out.flush();
-        return withTask == recordings.size() && stalled.isEmpty() ? 0 : 1;
+        return withTask == recordings.size() && stalled.isEmpty() && stalledSchedules.isEmpty() && stalledChildren.isEmpty() ? 0 : 1;
+    }
+
+    /** Whether {@code r} was started by a CloudRecordingSchedule. */
+    static boolean isChild(CloudRecording r) {
+        return r.getMetadata().getLabels() != null && r.getMetadata().getLabels().containsKey(CloudRecordingSchedule.LABEL_SCHEDULE);
     }
 
     /** Whether {@link #close()} has been called (by a shutdown hook, say). */

@@ -28,18 +28,19 @@ import java.util.function.BiConsumer;
 final class StatusPrinter implements ResourceEventHandler<CloudRecording> {
 
     /** What a status line shows; a line is printed when it changes. {@code stalled} is the reason and message. */
-    record View(String phase, String ready, String taskId, String expiresAt, String stalled) {
+    record View(String phase, String ready, String taskId, String expiresAt, String stalled, String ended) {
 
         static View of(CloudRecordingStatus status) {
             if (status == null) {
-                return new View(null, null, null, null, null);
+                return new View(null, null, null, null, null, null);
             }
             List<Condition> conditions = status.getConditions() == null ? List.of() : status.getConditions();
             Optional<Condition> ready = condition(conditions, "Ready");
             Optional<Condition> stalled = condition(conditions, "Stalled").filter(c -> "True".equals(c.getStatus()));
             return new View(status.getPhase() == null ? "-" : status.getPhase().toString(),
                     ready.map(Condition::getStatus).orElse("-"), status.getTaskId(), status.getExpiresAt(),
-                    stalled.map(c -> c.getReason() + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")")).orElse(null));
+                    stalled.map(c -> c.getReason() + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")")).orElse(null),
+                    status.getPhase() == CloudRecordingStatus.Phase.Stopped ? ready.map(Condition::getReason).orElse(null) : null);
         }
 
         private static Optional<Condition> condition(List<Condition> conditions, String type) {
@@ -59,6 +60,9 @@ final class StatusPrinter implements ResourceEventHandler<CloudRecording> {
             }
             if (stalled != null) {
                 b.append(" stalled=").append(stalled);
+            }
+            if (ended != null) {
+                b.append(" ended=").append(ended);
             }
             return b.toString();
         }

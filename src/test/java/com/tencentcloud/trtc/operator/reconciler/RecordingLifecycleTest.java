@@ -15,6 +15,8 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.MixLayoutParams;
 import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
 import com.tencentcloud.trtc.operator.api.v1alpha1.SubscribeStreamUserIds;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
@@ -195,6 +197,58 @@ class RecordingLifecycleTest {
         assertThat(trtc.calls("DeleteCloudRecording")).isEmpty();
         assertThat(trtc.calls("DescribeCloudRecording")).hasSize(describes);
         await().untilAsserted(() -> assertThat(harness.warnings()).contains("NotStopped"));
+    }
+
+    @Test
+    void atMaxDurationTheTaskIsStoppedOnceAndTheResourceIsStoppedWithTheReason() {
+        trtc.then("CreateCloudRecording", r -> created("task-md", "req-md"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-md").setStatus("InProgress").setRequestId("req-d"))
+                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse().setTaskId("task-md").setRequestId("req-stop"));
+        harness.start(trtc, config(), clock);
+        CloudRecording limited = load();
+        limited.getSpec().setMaxDuration("90m");
+        client.resource(limited).create();
+        harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
+        clock.advance(Duration.ofMinutes(89));
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> trtc.calls("DescribeCloudRecording").size() > 2);
+        assertThat(trtc.calls("DeleteCloudRecording")).as("not before 90 minutes").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Stopped);
+
+        assertThat(condition(r, Conditions.READY)).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("MaxDurationReached");
+            assertThat(c.getMessage()).contains("task-md").contains("90m");
+        });
+        assertThat(r.getStatus().getLastRequestId()).isEqualTo("req-stop");
+        assertThat(trtc.calls("DeleteCloudRecording")).singleElement().satisfies(call ->
+                assertThat(((DeleteCloudRecordingRequest) call.request()).getTaskId()).isEqualTo("task-md"));
+        await().untilAsserted(() -> assertThat(harness.reasons()).contains("MaxDurationReached"));
+        int describes = trtc.calls("DescribeCloudRecording").size();
+        client.resources(CloudRecording.class).inNamespace("media").withName(NAME).delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(NAME) == null);
+        assertThat(trtc.calls("DeleteCloudRecording")).as("deletion of a stopped task makes no call").hasSize(1);
+        assertThat(trtc.calls("DescribeCloudRecording")).hasSize(describes);
+    }
+
+    @Test
+    void aTaskGoneAtMaxDurationCountsAsStoppedByTheLimit() {
+        trtc.then("CreateCloudRecording", r -> created("task-mg", "req-mg"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-mg").setStatus("InProgress").setRequestId("req-d"))
+                .then("DeleteCloudRecording", r -> new com.tencentcloud.trtc.operator.trtc.TrtcApiException(
+                        "DeleteCloudRecording", "ResourceNotFound", "task not found", "req-gone"));
+        harness.start(trtc, config(), clock);
+        CloudRecording limited = load();
+        limited.getSpec().setMaxDuration("1h");
+        client.resource(limited).create();
+        harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
+
+        clock.advance(Duration.ofMinutes(61));
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Stopped);
+
+        assertThat(condition(r, Conditions.READY).getReason()).isEqualTo("MaxDurationReached");
+        assertThat(trtc.calls("DeleteCloudRecording")).hasSize(1);
     }
 
     @Test
