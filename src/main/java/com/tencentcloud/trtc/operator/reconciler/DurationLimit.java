@@ -78,10 +78,10 @@ final class DurationLimit {
         }
         String detail = "maxDuration " + r.getSpec().getMaxDuration() + " reached";
         try {
-            var response = trtc.deleteCloudRecording(call, new DeleteCloudRecordingRequest()
-                    .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(taskId));
-            return Optional.of(stopped(r, response.getRequestId(), "Stopped task " + taskId + ": " + detail
-                    + " (RequestId " + response.getRequestId() + ")"));
+            var response = trtc.deleteCloudRecording(call, new DeleteCloudRecordingRequest(
+                    r.getSpec().getSdkAppId(), taskId));
+            return Optional.of(stopped(r, response.requestId(), "Stopped task " + taskId + ": " + detail
+                    + " (RequestId " + response.requestId() + ")"));
         } catch (TrtcApiException e) {
             if (e.errorClass() == TrtcErrorClass.TASK_GONE) {
                 return Optional.of(stopped(r, e.requestId(), "Task " + taskId + " had already ended when " + detail));

@@ -202,8 +202,8 @@ class RecordingLifecycleTest {
     @Test
     void atMaxDurationTheTaskIsStoppedOnceAndTheResourceIsStoppedWithTheReason() {
         trtc.then("CreateCloudRecording", r -> created("task-md", "req-md"))
-                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-md").setStatus("InProgress").setRequestId("req-d"))
-                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse().setTaskId("task-md").setRequestId("req-stop"));
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse("task-md", "InProgress", null, null, "req-d"))
+                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse("task-md", "req-stop"));
         harness.start(trtc, config(), clock);
         CloudRecording limited = load();
         limited.getSpec().setMaxDuration("90m");
@@ -223,7 +223,7 @@ class RecordingLifecycleTest {
         });
         assertThat(r.getStatus().getLastRequestId()).isEqualTo("req-stop");
         assertThat(trtc.calls("DeleteCloudRecording")).singleElement().satisfies(call ->
-                assertThat(((DeleteCloudRecordingRequest) call.request()).getTaskId()).isEqualTo("task-md"));
+                assertThat(((DeleteCloudRecordingRequest) call.request()).taskId()).isEqualTo("task-md"));
         await().untilAsserted(() -> assertThat(harness.reasons()).contains("MaxDurationReached"));
         int describes = trtc.calls("DescribeCloudRecording").size();
         client.resources(CloudRecording.class).inNamespace("media").withName(NAME).delete();
@@ -235,7 +235,7 @@ class RecordingLifecycleTest {
     @Test
     void aTaskGoneAtMaxDurationCountsAsStoppedByTheLimit() {
         trtc.then("CreateCloudRecording", r -> created("task-mg", "req-mg"))
-                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-mg").setStatus("InProgress").setRequestId("req-d"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse("task-mg", "InProgress", null, null, "req-d"))
                 .then("DeleteCloudRecording", r -> new com.tencentcloud.trtc.operator.trtc.TrtcApiException(
                         "DeleteCloudRecording", "ResourceNotFound", "task not found", "req-gone"));
         harness.start(trtc, config(), clock);

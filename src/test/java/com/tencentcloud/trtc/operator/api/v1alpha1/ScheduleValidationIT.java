@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
+import com.tencentcloud.trtc.operator.it.RealApiServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,37 +25,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The committed CloudRecordingSchedule CRD, and maxDuration on CloudRecording, on a real API server: what a user gets
  * at apply time for a schedule, zone, policy or template that cannot work. Each test uses its own namespace.
- * Skipped without kube-api-test binaries, as {@link CrdValidationIT}.
+ * Runs on the IT tier's shared server ({@link RealApiServer}).
  */
+@ExtendWith(RealApiServer.class)
 public class ScheduleValidationIT {
 
-    static final File SCHEDULE_CRD = new File("crds/cloudrecordingschedules.trtc.tencentcloud.com-v1.yml");
-
-    @Test
-    void kubeApiServerBinariesArePresent() {
-        Assumptions.assumeTrue(CrdValidationIT.binariesPresent(), CrdValidationIT::skipReason);
-    }
-
     @Nested
-    @EnabledIf(value = "com.tencentcloud.trtc.operator.api.v1alpha1.CrdValidationIT#binariesPresent",
-            disabledReason = "no kube-api-test binaries under $KUBE_API_TEST_DIR/k8s (default ~/.kubeapitest/k8s)")
-    @EnableKubeAPIServer
     class OnARealApiServer {
 
         static KubernetesClient client;
-        static final AtomicInteger NAMESPACES = new AtomicInteger();
 
         @BeforeAll
         static void applyTheCommittedCrds() {
-            for (File file : List.of(CrdSchemaTest.CRD_FILE.toFile(), SCHEDULE_CRD)) {
-                CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(file).item();
-                client.resource(crd).createOr(r -> r.update());
-                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-                                        && c.getStatus().getConditions().stream()
-                                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                                60, TimeUnit.SECONDS);
-            }
+            RealApiServer.installCrds();
+            client = RealApiServer.client();
         }
 
         @Test
@@ -156,9 +133,7 @@ public class ScheduleValidationIT {
         }
 
         private static String namespace() {
-            String name = "schedule-it-" + NAMESPACES.incrementAndGet();
-            client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
-            return name;
+            return RealApiServer.newNamespace("schedule-validation");
         }
     }
 
