@@ -39,7 +39,7 @@ final class TaskCallbacks {
         if (!sender.enabled() || t.toVod) {
             return;
         }
-        List<StorageFile> files = StorageFileNames.files(t).stream().filter(f -> !t.announced.contains(f.getFileName())).toList();
+        List<StorageFile> files = StorageFileNames.files(t).stream().filter(f -> !t.announced.contains(f.fileName())).toList();
         if (files.isEmpty()) {
             return;
         }
@@ -47,31 +47,31 @@ final class TaskCallbacks {
             send(t, 303, now, status(0));
             ObjectNode first = payload();
             ArrayNode list = first.putArray("FileList");
-            files.forEach(f -> list.add(f.getFileName()));
+            files.forEach(f -> list.add(f.fileName()));
             send(t, 304, now, first);
         } else {
             for (StorageFile f : files) {
-                send(t, 307, now, payload().put("FileName", f.getFileName()).put("UserId", f.getUserId())
-                        .put("TrackType", f.getTrackType()).put("BeginTimeStamp", f.getBeginTimeStamp()));
+                send(t, 307, now, payload().put("FileName", f.fileName()).put("UserId", f.userId())
+                        .put("TrackType", f.trackType()).put("BeginTimeStamp", f.beginTimeStamp()));
             }
         }
-        files.forEach(f -> t.announced.add(f.getFileName()));
+        files.forEach(f -> t.announced.add(f.fileName()));
     }
 
     void exited(EmulatedTask t) {
         Instant at = t.exitedAt;
         send(t, 302, at, payload().put("LeaveCode", t.exitReason.leaveCode()));
         if (!t.toVod) {
-            Long format = t.request.getRecordParams().getOutputFormat();
+            Long format = t.request.recordParams().outputFormat();
             if (format != null && (format == 1 || format == 3)) {
                 ObjectNode mp4 = status(0);
                 ArrayNode list = mp4.putArray("FileList");
                 ArrayNode messages = mp4.putArray("FileMessage");
                 for (StorageFile f : StorageFileNames.files(t)) {
-                    String name = f.getFileName().replaceAll("(_audio|_video|_audio_video)?\\.m3u8$", "_1.mp4");
+                    String name = f.fileName().replaceAll("(_audio|_video|_audio_video)?\\.m3u8$", "_1.mp4");
                     list.add(name);
-                    messages.addObject().put("FileName", name).put("UserId", f.getUserId()).put("TrackType", f.getTrackType())
-                            .put("MediaId", t.mixed ? "mix" : "main").put("StartTimeStamp", f.getBeginTimeStamp())
+                    messages.addObject().put("FileName", name).put("UserId", f.userId()).put("TrackType", f.trackType())
+                            .put("MediaId", t.mixed ? "mix" : "main").put("StartTimeStamp", f.beginTimeStamp())
                             .put("EndTimeStamp", at.toEpochMilli());
                 }
                 send(t, 310, at, mp4);
@@ -116,7 +116,7 @@ final class TaskCallbacks {
     }
 
     private void send(EmulatedTask t, int type, Instant at, ObjectNode payload) {
-        sender.emit(type, t.taskId, t.room.sdkAppId(), t.room.roomId(), t.room.roomIdType(), t.request.getUserId(), at, payload);
+        sender.emit(type, t.taskId, t.room.sdkAppId(), t.room.roomId(), t.room.roomIdType(), t.request.userId(), at, payload);
     }
 
     private static ObjectNode payload() {

@@ -68,10 +68,10 @@ final class TaskStore {
     /** Starts a task for a validated request and returns its TaskId. */
     synchronized String create(String secretId, CreateCloudRecordingRequest request) {
         Instant now = settle();
-        RoomKey key = new RoomKey(request.getSdkAppId(), request.getRoomId(),
-                request.getRoomIdType() == null ? 1 : request.getRoomIdType().intValue());
+        RoomKey key = new RoomKey(request.sdkAppId(), request.roomId(),
+                request.roomIdType() == null ? 1 : request.roomIdType().intValue());
         List<EmulatedTask> replaced = tasks.values().stream()
-                .filter(t -> t.live() && t.room.equals(key) && t.request.getUserId().equals(request.getUserId()))
+                .filter(t -> t.live() && t.room.equals(key) && t.request.userId().equals(request.userId()))
                 .toList();
         long live = tasks.values().stream().filter(t -> t.live() && t.room.sdkAppId() == key.sdkAppId()).count();
         if (live - replaced.size() >= maxLiveTasksPerApp) {
@@ -101,7 +101,7 @@ final class TaskStore {
         if (!task.live()) {
             throw new ApiError("FailedOperation", "The task " + taskId + " is exiting and can no longer be modified.");
         }
-        MixValidator.layout(layout, MixValidator.canvas(task.request.getMixTranscodeParams()), "MixLayoutParams");
+        MixValidator.layout(layout, MixValidator.canvas(task.request.mixTranscodeParams()), "MixLayoutParams");
         task.layout = EmulatedTask.copy(layout, MixLayoutParams.class);
         task.subscription = EmulatedTask.copy(subscription, SubscribeStreamUserIds.class);
         task.modifyCount++;
@@ -196,9 +196,9 @@ final class TaskStore {
 
     private TaskSnapshot snapshot(EmulatedTask t, Instant now) {
         List<StorageFile> files = StorageFileNames.files(t);
-        files.sort(Comparator.comparing(StorageFile::getBeginTimeStamp));
+        files.sort(Comparator.comparing(StorageFile::beginTimeStamp));
         return new TaskSnapshot(t.taskId, t.secretId, t.room.sdkAppId(), t.room.roomId(), t.room.roomIdType(),
-                t.request.getUserId(), EmulatedTask.copy(t.request, CreateCloudRecordingRequest.class), state(t, now),
+                t.request.userId(), EmulatedTask.copy(t.request, CreateCloudRecordingRequest.class), state(t, now),
                 t.createdAt, t.windowEnd, t.exitedAt, t.exitReason, EmulatedTask.copy(t.layout, MixLayoutParams.class),
                 EmulatedTask.copy(t.subscription, SubscribeStreamUserIds.class), t.modifyCount, List.copyOf(files));
     }

@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
  * follow it, or stop it. The steps live in {@link RecordingCreator}, {@link RecordingModifier},
- * {@link RecordingFollower} and {@link RecordingStopper}; every status change goes through
- * {@link StatusTransitions}. Recording callbacks waiting in the {@link CallbackInbox} are applied first, by
- * {@link CallbackApplier}, so that they and the steps never write the same status at once.
+ * {@link RecordingFollower}, {@link RecordingStopper} and {@link DurationLimit} ({@code maxDuration}); every status
+ * change goes through {@link StatusTransitions}. Recording callbacks waiting in the {@link CallbackInbox} are
+ * applied first, by {@link CallbackApplier}, so that they and the steps never write the same status at once.
  *
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
  * from one, is reconciled again as soon as that Secret appears or changes. The {@code paused} annotation is
@@ -84,7 +84,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private record Collaborators(ResourceWriter writer, StatusTransitions transitions, EventRecorder events,
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
-                                 Backoff backoff, PollBudget budget, CallbackApplier callbacks, DescribeSchedule schedule) {
+                                 DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
+                                 DescribeSchedule schedule) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -141,6 +142,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
+                new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule);
     }
 
@@ -157,7 +159,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
             return UpdateControl.noUpdate();
         }
         if (taskId.isPresent()) {
-            return control(c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get())));
+            Optional<Step> limited = c.limit().enforce(resource);
+            if (limited.isPresent()) {
+                return control(limited.get());
+            }
+            return control(c.limit().bringForward(resource,
+                    c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get()))));
         }
         Optional<CloudRecording> holder = RecorderSeats.earlierHolder(resource, context.getPrimaryCache());
         if (holder.isPresent()) {

@@ -1,6 +1,9 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.trtc.Credentials;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -31,21 +34,24 @@ import java.util.regex.Pattern;
  * @param callbackPort            {@code CALLBACK_PORT}: port of the TRTC callback receiver (design §8); empty = no receiver
  * @param defaultCallbackKey      {@code TRTC_CALLBACK_KEY}: the callback key of resources without
  *                                {@code credentialsSecretRef}; empty when not set
+ * @param metricsBindAddress      {@code METRICS_BIND_ADDRESS}: the IP address /healthz, /readyz and /metrics listen on;
+ *                                default every interface (in a cluster the kubelet probes the pod's IP), {@code 127.0.0.1}
+ *                                to keep them on this machine
  */
 public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
                              Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
                              int reconcileThreads, int metricsPort, boolean leaderElection,
                              String leaderElectionNamespace, boolean serverSideApply, Optional<Integer> callbackPort,
-                             Optional<String> defaultCallbackKey) {
+                             Optional<String> defaultCallbackKey, InetAddress metricsBindAddress) {
 
     /** Without the callback receiver. */
     public OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
                           Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
                           int reconcileThreads, int metricsPort, boolean leaderElection,
-                          String leaderElectionNamespace, boolean serverSideApply) {
+                          String leaderElectionNamespace, boolean serverSideApply, InetAddress metricsBindAddress) {
         this(trtcEndpoint, defaultRegion, defaultCredentials, watchNamespaces, rateLimitPerSecond, pollInterval,
                 reconcileThreads, metricsPort, leaderElection, leaderElectionNamespace, serverSideApply, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), metricsBindAddress);
     }
 
     public static final String DEFAULT_ENDPOINT = "trtc.tencentcloudapi.com";
@@ -60,6 +66,8 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
     public static final int DEFAULT_RECONCILE_THREADS = 20;
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     /** Thrown when a variable has a value the operator cannot use. */
@@ -76,7 +84,7 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
                 + ", watchNamespaces=" + (watchNamespaces.isEmpty() ? "all" : watchNamespaces)
                 + ", rateLimit=" + rateLimitPerSecond + "/s, pollInterval=" + pollInterval
                 + ", reconcileThreads=" + reconcileThreads + ", metricsPort=" + metricsPort
-                + ", leaderElection=" + leaderElection
+                + ", metricsBindAddress=" + metricsBindAddress.getHostAddress() + ", leaderElection=" + leaderElection
                 + ", callbackPort=" + callbackPort.map(String::valueOf).orElse("none")
                 + ", defaultCallbackKey=" + defaultCallbackKey.map(k -> "<redacted>").orElse("none") + "]";
     }
@@ -120,8 +128,10 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
             throw new InvalidConfigException("CALLBACK_PORT", "must differ from METRICS_PORT (" + port + ")");
         }
         Optional<String> callbackKey = value(env, "TRTC_CALLBACK_KEY");
+        InetAddress bind = value(env, "METRICS_BIND_ADDRESS").map(OperatorConfig::parseAddress)
+                .orElseGet(() -> new InetSocketAddress(0).getAddress());
         return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader,
-                leaseNamespace, ssa, callbackPort, callbackKey);
+                leaseNamespace, ssa, callbackPort, callbackKey, bind);
     }
 
     /** Reads {@code variable}'s duration; see {@link #duration(String)} for the forms. */
@@ -174,6 +184,18 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
             // reported below
         }
         throw new InvalidConfigException(variable, "must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+    }
+
+    private static InetAddress parseAddress(String text) {
+        String literal = text.trim();
+        if (IPV4.matcher(literal).matches() || (literal.contains(":") && IPV6.matcher(literal).matches())) {
+            try {
+                return InetAddress.getByName(literal);
+            } catch (UnknownHostException ignored) {
+                // not an address after all; refused below
+            }
+        }
+        throw new InvalidConfigException("METRICS_BIND_ADDRESS", "'" + text + "' is not an IP address such as 127.0.0.1 or 0.0.0.0");
     }
 
     private static boolean parseBoolean(String variable, String text) {

@@ -84,8 +84,8 @@ final class RecordingFollower {
             return failures.unresolved(r, e);
         }
         try {
-            DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest()
-                    .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(status.getTaskId()));
+            DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest(
+                    r.getSpec().getSdkAppId(), status.getTaskId(), null));
             backoff.reset(r.getMetadata().getUid());
             Duration interval = budget.follow(uid);
             CloudRecording written = writeIfChanged(r, transitions.described(r, response));

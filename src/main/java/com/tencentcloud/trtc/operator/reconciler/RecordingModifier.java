@@ -51,14 +51,15 @@ final class RecordingModifier {
     }
 
     /**
-     * Brings the task up to the resource's generation.
+     * Brings the task up to the resource's generation. A status with a task but no phase (written by another tool
+     * or an older version) is left to the follower first: whether the task is live is only known once it is described.
      *
      * @return the step to end the reconcile with, or empty to go on and follow the task
      */
     Optional<Step> apply(CloudRecording r) {
         CloudRecordingStatus status = r.getStatus();
         Long generation = r.getMetadata().getGeneration();
-        if (status == null || status.getTaskId() == null || generation == null
+        if (status == null || status.getTaskId() == null || status.getPhase() == null || generation == null
                 || (status.getObservedGeneration() != null && status.getObservedGeneration() >= generation)) {
             return Optional.empty();
         }
@@ -77,12 +78,12 @@ final class RecordingModifier {
             ModifyCloudRecordingResponse response = trtc.modifyCloudRecording(call,
                     CreateRequestMapper.toModifyRequest(r.getSpec(), status.getTaskId()));
             backoff.reset(r.getMetadata().getUid());
-            CloudRecording written = writer.writeStatus(r, transitions.modified(r, response.getRequestId()));
+            CloudRecording written = writer.writeStatus(r, transitions.modified(r, response.requestId()));
             r.setStatus(written.getStatus());
             LOG.info("{}/{}: task {} now follows generation {} (RequestId {})", r.getMetadata().getNamespace(),
-                    r.getMetadata().getName(), status.getTaskId(), generation, response.getRequestId());
+                    r.getMetadata().getName(), status.getTaskId(), generation, response.requestId());
             events.normal(written, "Modified", "Sent the layout and subscription lists of generation " + generation
-                    + " to task " + status.getTaskId() + " (RequestId " + response.getRequestId() + ")");
+                    + " to task " + status.getTaskId() + " (RequestId " + response.requestId() + ")");
             return Optional.empty();
         } catch (TrtcApiException e) {
             if (e.errorClass() == TrtcErrorClass.TASK_GONE) {

@@ -24,6 +24,9 @@ import java.util.Optional;
  */
 public final class StatusTransitions {
 
+    /** Ready reason of a task the operator stopped at spec.maxDuration. */
+    public static final String REASON_MAX_DURATION = "MaxDurationReached";
+
     private final Clock clock;
 
     public StatusTransitions(Clock clock) {
@@ -63,19 +66,19 @@ public final class StatusTransitions {
     /** DescribeCloudRecording answered for a live task. */
     public CloudRecordingStatus described(CloudRecording r, DescribeCloudRecordingResponse response) {
         CloudRecordingStatus s = copy(r);
-        s.setRecorderStatus(response.getStatus());
-        s.setLastRequestId(response.getRequestId());
-        if (response.getStorageFileList() != null) {
-            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), response.getStorageFileList().stream().map(f -> {
+        s.setRecorderStatus(response.status());
+        s.setLastRequestId(response.requestId());
+        if (response.storageFileList() != null) {
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), response.storageFileList().stream().map(f -> {
                 StorageFileStatus file = new StorageFileStatus();
-                file.setFileName(f.getFileName());
-                file.setUserId(f.getUserId());
-                file.setTrackType(f.getTrackType());
-                file.setBeginTimeStamp(f.getBeginTimeStamp());
+                file.setFileName(f.fileName());
+                file.setUserId(f.userId());
+                file.setTrackType(f.trackType());
+                file.setBeginTimeStamp(f.beginTimeStamp());
                 return file;
             }).toList()));
         }
-        String status = response.getStatus() == null ? "" : response.getStatus();
+        String status = response.status() == null ? "" : response.status();
         switch (status) {
             case "InProgress" -> {
                 s.setPhase(Phase.Recording);
@@ -127,6 +130,17 @@ public final class StatusTransitions {
         s.setLastRequestId(requestId);
         s = ready(r, s, Conditions.FALSE, Conditions.REASON_COMPLETED,
                 "Task " + s.getTaskId() + " has ended (" + detail + "); it is never restarted: create a new CloudRecording to record again");
+        return synced(r, s);
+    }
+
+    /** DeleteCloudRecording stopped the task at spec.maxDuration (or found it ended then). */
+    public CloudRecordingStatus maxDurationReached(CloudRecording r, String requestId, String maxDuration) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Stopped);
+        s.setRecorderStatus(null);
+        s.setLastRequestId(requestId);
+        s = ready(r, s, Conditions.FALSE, REASON_MAX_DURATION, "Task " + s.getTaskId() + " was stopped after maxDuration "
+                + maxDuration + "; it is never restarted: create a new CloudRecording to record again");
         return synced(r, s);
     }
 

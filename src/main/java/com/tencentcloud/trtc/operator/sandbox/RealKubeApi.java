@@ -25,7 +25,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real etcd + kube-apiserver started by {@code io.fabric8:kube-api-test} as child processes, with a kubeconfig
- * written for {@code kubectl}. The user's own kubeconfig is never touched.
+ * written for {@code kubectl}. The user's own kubeconfig is never touched. kube-apiserver is told to bind and
+ * advertise 127.0.0.1; kube-api-test gives etcd {@code 0.0.0.0}, which only the binaries built by
+ * {@code src/test/apiserver/provision} turn into loopback, so {@link Sandbox} checks the sockets after start.
  */
 final class RealKubeApi implements KubeApi {
 
@@ -67,6 +69,8 @@ final class RealKubeApi implements KubeApi {
         KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withOfflineMode(!download)
                 .withUpdateKubeConfig(false)
+                .withApiServerFlag("--bind-address", "127.0.0.1")
+                .withApiServerFlag("--advertise-address", "127.0.0.1")
                 .build());
         FutureTask<String> startup = new FutureTask<>(() -> {
             server.start();

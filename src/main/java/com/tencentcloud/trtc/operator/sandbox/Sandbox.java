@@ -1,7 +1,8 @@
 package com.tencentcloud.trtc.operator.sandbox;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A running sandbox: a TRTC emulator and a Kubernetes API on loopback, the CRD installed, the manifests applied, the
+ * A running sandbox: a TRTC emulator, a Kubernetes API and the operator's health port, all on 127.0.0.1 only (a
+ * start in which a child process listens beyond loopback is refused), the CRD installed, the manifests applied, the
  * operator reconciling them against the emulator, and a status line printed for every change.
  *
  * <pre>{@code
@@ -152,7 +154,23 @@ public final class Sandbox implements AutoCloseable {
         out.println("  callbacks       emulator -> http://127.0.0.1:" + operator.callbackPort() + CallbackServer.PATH);
         out.flush();
 
+        refuseSocketsOffLoopback();
         apply(manifests);
+    }
+
+    /**
+     * Stops the start when a process the sandbox started (etcd, kube-apiserver) listens beyond loopback: etcd has no
+     * authentication, so such a socket would hand the sandbox's cluster, Secrets included, to the network.
+     */
+    private void refuseSocketsOffLoopback() {
+        List<ListeningSockets.Listener> exposed = ProcessHandle.current().children()
+                .flatMap(child -> ListeningSockets.ofTree(child).stream())
+                .filter(l -> !l.loopback()).toList();
+        if (!exposed.isEmpty()) {
+            throw new IllegalStateException("stopping: " + exposed.stream().map(Object::toString).collect(Collectors.joining(", "))
+                    + " listens beyond loopback; build loopback-only binaries with 'bash src/test/apiserver/provision'"
+                    + " or run with --mock-api-server");
+        }
     }
 
     private KubeApi startKubeApi(Map<String, String> env) {
@@ -174,19 +192,21 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void installCrd(KubeApi api) {
-        CustomResourceDefinition crd;
-        try (InputStream in = Manifests.crd()) {
-            crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        client.resource(crd).createOr(r -> r.update());
-        if (api.reportsCrdConditions()) {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                                    && c.getStatus().getConditions().stream()
-                                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                            CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        for (String resource : List.of(Manifests.CRD_RESOURCE, Manifests.SCHEDULE_CRD_RESOURCE)) {
+            CustomResourceDefinition crd;
+            try (InputStream in = Manifests.crd(resource)) {
+                crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            client.resource(crd).createOr(r -> r.update());
+            if (api.reportsCrdConditions()) {
+                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                                        && c.getStatus().getConditions().stream()
+                                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                                CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
         }
         if (!"default".equals(options.namespace())) {
             client.resource(new NamespaceBuilder().withNewMetadata().withName(options.namespace()).endMetadata().build())
@@ -202,6 +222,7 @@ public final class Sandbox implements AutoCloseable {
         env.put("TENCENTCLOUD_SECRET_KEY", DEFAULT_CREDENTIALS.secretKey());
         env.put("METRICS_PORT", "0");
         env.put("TRTC_CALLBACK_KEY", callbackKey);
+        env.put("METRICS_BIND_ADDRESS", "127.0.0.1");
         env.put("SERVER_SIDE_APPLY", String.valueOf(serverSideApply));
         return OperatorConfig.fromEnv(env);
     }
@@ -236,6 +257,7 @@ public final class Sandbox implements AutoCloseable {
         api.kubeconfig().ifPresent(k -> {
             out.println("  kubectl         export KUBECONFIG=" + k);
             out.println("                  kubectl get crec -n " + options.namespace() + " -w");
+            out.println("                  kubectl get crecsched -n " + options.namespace());
         });
         out.println("  stop            " + options.duration().map(d -> "after " + human(d) + ", or Ctrl-C").orElse("Ctrl-C"));
         out.flush();
@@ -266,18 +288,36 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * 0 when every CloudRecording has a TaskId and none is stalled, else 1 (a smoke test's verdict), after printing
-     * one summary line.
+     * 0 when every applied CloudRecording has a TaskId, none is stalled, no schedule is stalled and no child of a
+     * schedule is stalled, else 1 (a smoke test's verdict), after printing one summary line. A schedule's child may
+     * have been started a moment ago, so it is not required to have a TaskId yet.
      */
     public int exitStatus() {
-        List<CloudRecording> recordings = recordings();
+        List<CloudRecording> all = recordings();
+        List<CloudRecording> recordings = all.stream().filter(r -> !isChild(r)).toList();
+        List<CloudRecording> children = all.stream().filter(Sandbox::isChild).toList();
         long withTask = recordings.stream().filter(r -> r.getStatus() != null && r.getStatus().getTaskId() != null).count();
         List<String> stalled = recordings.stream().filter(r -> StatusPrinter.View.of(r.getStatus()).stalled() != null)
                 .map(StatusPrinter::key).toList();
+        List<String> stalledChildren = children.stream().filter(r -> StatusPrinter.View.of(r.getStatus()).stalled() != null)
+                .map(StatusPrinter::key).toList();
+        List<CloudRecordingSchedule> schedules = client.resources(CloudRecordingSchedule.class).inAnyNamespace().list().getItems();
+        List<String> stalledSchedules = schedules.stream().filter(s -> s.getStatus() != null && s.getStatus().getConditions() != null
+                        && s.getStatus().getConditions().stream().anyMatch(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus())))
+                .map(s -> s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()).toList();
         out.println("sandbox: " + recordings.size() + " recording(s), " + withTask + " with a TaskId, "
-                + stalled.size() + " stalled" + (stalled.isEmpty() ? "" : " (" + String.join(", ", stalled) + ")"));
+                + stalled.size() + " stalled" + (stalled.isEmpty() ? "" : " (" + String.join(", ", stalled) + ")")
+                + "; " + schedules.size() + " schedule(s), " + stalledSchedules.size() + " stalled"
+                + (stalledSchedules.isEmpty() ? "" : " (" + String.join(", ", stalledSchedules) + ")")
+                + ", " + children.size() + " started by them, " + stalledChildren.size() + " stalled"
+                + (stalledChildren.isEmpty() ? "" : " (" + String.join(", ", stalledChildren) + ")"));
         out.flush();
-        return withTask == recordings.size() && stalled.isEmpty() ? 0 : 1;
+        return withTask == recordings.size() && stalled.isEmpty() && stalledSchedules.isEmpty() && stalledChildren.isEmpty() ? 0 : 1;
+    }
+
+    /** Whether {@code r} was started by a CloudRecordingSchedule. */
+    static boolean isChild(CloudRecording r) {
+        return r.getMetadata().getLabels() != null && r.getMetadata().getLabels().containsKey(CloudRecordingSchedule.LABEL_SCHEDULE);
     }
 
     /** Whether {@link #close()} has been called (by a shutdown hook, say). */

@@ -65,8 +65,11 @@ final class BenchCluster implements AutoCloseable {
                       user: {token: bench}
                     """.formatted(client.getConfiguration().getMasterUrl()));
         }
-        try (InputStream crd = new FileInputStream("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml")) {
-            client.apiextensions().v1().customResourceDefinitions().load(crd).createOr(r -> r.update());
+        for (String file : java.util.List.of("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml",
+                "crds/cloudrecordingschedules.trtc.tencentcloud.com-v1.yml")) {
+            try (InputStream crd = new FileInputStream(file)) {
+                client.apiextensions().v1().customResourceDefinitions().load(crd).createOr(r -> r.update());
+            }
         }
         client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).createOr(r -> r.update());
         client.resource(new SecretBuilder().withNewMetadata().withName("trtc-credentials").withNamespace(NAMESPACE).endMetadata()

@@ -54,18 +54,18 @@ class KustomizeRenderTest {
         return out;
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         String path = System.getenv("PATH");
         return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     @Test
-    void rendersTheCrdTheNamespaceRbacTheDeploymentAndTheMetricsServiceAndNothingElse() {
+    void rendersTheCrdsTheNamespaceRbacTheDeploymentAndTheMetricsServiceAndNothingElse() {
         Map<String, Long> kinds = rendered.all().stream()
                 .collect(Collectors.groupingBy(o -> o.getKind(), Collectors.counting()));
         assertThat(kinds).containsOnly(
-                Map.entry("CustomResourceDefinition", 1L),
+                Map.entry("CustomResourceDefinition", 2L),
                 Map.entry("Namespace", 1L),
                 Map.entry("ServiceAccount", 1L),
                 Map.entry("ClusterRole", 3L),
@@ -76,6 +76,7 @@ class KustomizeRenderTest {
                 Map.entry("Service", 1L));
         assertThat(rendered.kindsAndNames()).containsExactlyInAnyOrder(
                 "CustomResourceDefinition/cloudrecordings.trtc.tencentcloud.com",
+                "CustomResourceDefinition/cloudrecordingschedules.trtc.tencentcloud.com",
                 "Namespace/" + NAMESPACE,
                 "ServiceAccount/" + SERVICE_ACCOUNT,
                 "ClusterRole/" + PREFIX + "manager-role",

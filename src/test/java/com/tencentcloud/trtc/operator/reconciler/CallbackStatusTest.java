@@ -48,7 +48,7 @@ class CallbackStatusTest {
         credentials.put("callbackKey", KEY);
         harness.credentials(credentials);
         trtc.then("CreateCloudRecording", r -> created("task-1", "req-create-1"));
-        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setStatus("InProgress").setRequestId("req-d"));
+        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(null, "InProgress", null, null, "req-d"));
         harness.start(trtc, OperatorHarness.config(Map.of("TRTC_POLL_INTERVAL", "5s")));
         server = CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new CallbackReceiver() {
             @Override

@@ -8,6 +8,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -74,7 +75,7 @@ class DescribesPerRecordingHourTest {
     private static int run(TreeMap<Instant, RecordingCallback> callbacks) {
         FakeClock clock = new FakeClock(T0);
         FakeTrtcClient trtc = new FakeTrtcClient().always("DescribeCloudRecording",
-                r -> new DescribeCloudRecordingResponse().setStatus("InProgress").setRequestId("req-d"));
+                r -> new DescribeCloudRecordingResponse(null, "InProgress", null, null, "req-d"));
         OperatorConfig config = OperatorConfig.fromEnv(Map.of());
         Secret secret = new SecretBuilder().withNewMetadata().withName("trtc-credentials").withNamespace("media").endMetadata()
                 .withStringData(Recordings.CREDENTIALS).build();
@@ -83,7 +84,7 @@ class DescribesPerRecordingHourTest {
         StatusTransitions transitions = new StatusTransitions(clock);
         EventRecorder events = new EventRecorder(null, clock) {
             @Override
-            protected void record(CloudRecording resource, String type, String reason, String message) {
+            protected void record(HasMetadata resource, String type, String reason, String message) {
             }
         };
         Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5));

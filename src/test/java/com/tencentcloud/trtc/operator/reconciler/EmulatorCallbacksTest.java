@@ -52,7 +52,7 @@ class EmulatorCallbacksTest {
         harness.credentials(Map.of("secretId", Recordings.SECRET_ID, "secretKey", Recordings.SECRET_KEY,
                 "sdkSecretKey", Recordings.SDK_SECRET_KEY, "callbackKey", KEY));
         OperatorConfig config = new OperatorConfig(emulator.baseUrl(), "ap-guangzhou", Optional.empty(), Set.of(),
-                20, Duration.ofSeconds(5), 10, 0, false, null, false);
+                20, Duration.ofSeconds(5), 10, 0, false, null, false, InetAddress.getLoopbackAddress());
         harness.start(new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), clock), config, KubernetesResourceWriter::new, clock);
         receiver = CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new CallbackReceiver() {
             @Override

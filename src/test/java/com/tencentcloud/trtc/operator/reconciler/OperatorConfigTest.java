@@ -27,6 +27,13 @@ class OperatorConfigTest {
         assertThat(c.reconcileThreads()).isEqualTo(20);
         assertThat(c.callbackPort()).as("no callback receiver unless asked").isEmpty();
         assertThat(c.defaultCallbackKey()).isEmpty();
+        assertThat(c.metricsBindAddress().isAnyLocalAddress()).isTrue();
+    }
+
+    @Test
+    void metricsCanBeKeptOnLoopback() {
+        assertThat(OperatorConfig.fromEnv(Map.of("METRICS_BIND_ADDRESS", "127.0.0.1")).metricsBindAddress().isLoopbackAddress()).isTrue();
+        assertThat(OperatorConfig.fromEnv(Map.of("METRICS_BIND_ADDRESS", "::1")).metricsBindAddress().isLoopbackAddress()).isTrue();
     }
 
     @Test
@@ -78,6 +85,8 @@ class OperatorConfigTest {
             "METRICS_PORT|70000|METRICS_PORT: must be a whole number from 0 to 65535",
             "LEADER_ELECTION|yes|LEADER_ELECTION: must be true or false",
             "SERVER_SIDE_APPLY|no|SERVER_SIDE_APPLY: must be true or false",
+            "METRICS_BIND_ADDRESS|localhost|METRICS_BIND_ADDRESS: 'localhost' is not an IP address",
+            "METRICS_BIND_ADDRESS|300.1.1.1|METRICS_BIND_ADDRESS: '300.1.1.1' is not an IP address",
             "WATCH_NAMESPACES|media, Media_Team|WATCH_NAMESPACES: 'Media_Team' is not a namespace name",
             "TENCENTCLOUD_SECRET_ID|AKIDonly|TENCENTCLOUD_SECRET_KEY: must be set together with TENCENTCLOUD_SECRET_ID"})
     void badValueStopsStartUpWithOneLineNamingTheVariable(String variable, String value, String message) {

@@ -20,6 +20,7 @@ final class OperatorHarness implements AutoCloseable {
 
     static final String NAMESPACE = "media";
     static final String CRD_FILE = "crds/cloudrecordings.trtc.tencentcloud.com-v1.yml";
+    static final String SCHEDULE_CRD_FILE = "crds/cloudrecordingschedules.trtc.tencentcloud.com-v1.yml";
 
     private final KubernetesClient client;
     private Operator operator;
@@ -30,14 +31,20 @@ final class OperatorHarness implements AutoCloseable {
         this.client = client;
     }
 
+    /** Installs the CRDs of both kinds the operator watches. */
     static void installCrd(KubernetesClient client) throws IOException {
-        try (InputStream in = new FileInputStream(CRD_FILE)) {
-            client.apiextensions().v1().customResourceDefinitions().load(in).createOr(r -> r.update());
+        for (String file : List.of(CRD_FILE, SCHEDULE_CRD_FILE)) {
+            try (InputStream in = new FileInputStream(file)) {
+                client.apiextensions().v1().customResourceDefinitions().load(in).createOr(r -> r.update());
+            }
         }
     }
 
+    /** The operator's settings from {@code env}, with its endpoints on loopback as every server a test starts. */
     static OperatorConfig config(Map<String, String> env) {
-        return OperatorConfig.fromEnv(env);
+        Map<String, String> withLoopback = new java.util.HashMap<>(env);
+        withLoopback.putIfAbsent("METRICS_BIND_ADDRESS", "127.0.0.1");
+        return OperatorConfig.fromEnv(withLoopback);
     }
 
     /** Mints UserSigs with {@code minter} (the real one against the emulator) instead of a recognisable fake. */

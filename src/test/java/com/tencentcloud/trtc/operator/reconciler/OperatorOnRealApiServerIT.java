@@ -4,103 +4,131 @@ import static com.tencentcloud.trtc.operator.reconciler.Recordings.created;
 import static com.tencentcloud.trtc.operator.reconciler.Recordings.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
-import com.tencentcloud.trtc.operator.api.v1alpha1.CrdValidationIT;
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import com.tencentcloud.trtc.operator.it.RealApiServer;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the reconciler relies on from a real API server: the status subresource, server-side apply of status,
- * and the whole operator with server-side apply on, as in production. Skipped without kube-api-test binaries.
+ * and the whole operator with server-side apply on, as in production. Each test has a namespace of its own, and
+ * the operator watches only that one.
  */
+@ExtendWith(RealApiServer.class)
 class OperatorOnRealApiServerIT {
 
-    @Test
-    void kubeApiServerBinariesArePresent() {
-        Assumptions.assumeTrue(CrdValidationIT.binariesPresent(), CrdValidationIT::skipReason);
+    static KubernetesClient client;
+
+    @BeforeAll
+    static void installCrds() {
+        RealApiServer.installCrds();
+        client = RealApiServer.client();
     }
 
-    @Nested
-    @EnabledIf(value = "com.tencentcloud.trtc.operator.api.v1alpha1.CrdValidationIT#binariesPresent",
-            disabledReason = "no kube-api-test binaries under $KUBE_API_TEST_DIR/k8s (default ~/.kubeapitest/k8s)")
-    @EnableKubeAPIServer
-    class OnARealApiServer {
+    @Test
+    void statusIsASubresourceThatSpecUpdatesCannotWrite() {
+        String ns = RealApiServer.newNamespace("subresource");
+        CloudRecording r = load();
+        r.getMetadata().setNamespace(ns);
+        CloudRecordingStatus status = new CloudRecordingStatus();
+        status.setTaskId("forged");
+        r.setStatus(status);
+        CloudRecording stored = client.resource(r).create();
+        assertThat(stored.getStatus() == null || stored.getStatus().getTaskId() == null).isTrue();
 
-        static KubernetesClient client;
+        stored.setStatus(status);
+        CloudRecording written = client.resource(stored).updateStatus();
+        assertThat(written.getStatus().getTaskId()).isEqualTo("forged");
+        assertThat(written.getMetadata().getGeneration()).isEqualTo(stored.getMetadata().getGeneration());
+    }
 
-        @BeforeAll
-        static void installCrdAndNamespace() throws Exception {
-            OperatorHarness.installCrd(client);
-            client.resource(new NamespaceBuilder().withNewMetadata().withName(OperatorHarness.NAMESPACE).endMetadata().build())
-                    .createOr(r -> r.update());
-            Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> client.resources(CloudRecording.class).inNamespace(OperatorHarness.NAMESPACE).list() != null);
-        }
+    @Test
+    void statusCanBeServerSideApplied() {
+        String ns = RealApiServer.newNamespace("status-ssa");
+        CloudRecording r = load();
+        r.getMetadata().setNamespace(ns);
+        client.resource(r).create();
+        CloudRecording patch = new CloudRecording();
+        patch.getMetadata().setName(r.getMetadata().getName());
+        patch.getMetadata().setNamespace(ns);
+        CloudRecordingStatus status = new CloudRecordingStatus();
+        status.setPhase(CloudRecordingStatus.Phase.Idle);
+        patch.setStatus(status);
+        CloudRecording applied = client.resource(patch).subresource("status").patch(new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("trtc-recording-operator").withForce(true).build());
+        assertThat(applied.getStatus().getPhase()).isEqualTo(CloudRecordingStatus.Phase.Idle);
+        assertThat(applied.getMetadata().getManagedFields())
+                .anySatisfy(f -> assertThat(f.getManager()).isEqualTo("trtc-recording-operator"));
+    }
 
-        @Test
-        void statusIsASubresourceThatSpecUpdatesCannotWrite() {
+    @Test
+    void operatorWithServerSideApplyRecordsATaskAndAddsItsFinalizer() throws Exception {
+        String ns = RealApiServer.newNamespace("operator-ssa");
+        FakeTrtcClient trtc = new FakeTrtcClient().then("CreateCloudRecording", req -> created("task-real", "req-real"));
+        credentials(ns);
+        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
+                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
+        operator.start(0);
+        try {
             CloudRecording r = load();
-            r.getMetadata().setName("subresource");
-            CloudRecordingStatus status = new CloudRecordingStatus();
-            status.setTaskId("forged");
-            r.setStatus(status);
-            CloudRecording stored = client.resource(r).create();
-            assertThat(stored.getStatus() == null || stored.getStatus().getTaskId() == null).isTrue();
-
-            stored.setStatus(status);
-            CloudRecording written = client.resource(stored).updateStatus();
-            assertThat(written.getStatus().getTaskId()).isEqualTo("forged");
-            assertThat(written.getMetadata().getGeneration()).isEqualTo(stored.getMetadata().getGeneration());
-        }
-
-        @Test
-        void statusCanBeServerSideApplied() {
-            CloudRecording r = load();
-            r.getMetadata().setName("ssa");
+            r.getMetadata().setNamespace(ns);
             client.resource(r).create();
-            CloudRecording patch = new CloudRecording();
-            patch.getMetadata().setName("ssa");
-            patch.getMetadata().setNamespace(OperatorHarness.NAMESPACE);
-            CloudRecordingStatus status = new CloudRecordingStatus();
-            status.setPhase(CloudRecordingStatus.Phase.Idle);
-            patch.setStatus(status);
-            CloudRecording applied = client.resource(patch).subresource("status").patch(new PatchContext.Builder()
-                    .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("trtc-recording-operator").withForce(true).build());
-            assertThat(applied.getStatus().getPhase()).isEqualTo(CloudRecordingStatus.Phase.Idle);
-            assertThat(applied.getMetadata().getManagedFields())
-                    .anySatisfy(f -> assertThat(f.getManager()).isEqualTo("trtc-recording-operator"));
+            CloudRecording recorded = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.resources(CloudRecording.class).inNamespace(ns).withName(r.getMetadata().getName()).get(),
+                            cr -> cr.getStatus() != null && "task-real".equals(cr.getStatus().getTaskId()));
+            assertThat(recorded.getMetadata().getFinalizers()).contains(CloudRecording.FINALIZER);
+            assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+            assertThat(trtc.unexpectedCalls()).isEmpty();
+        } finally {
+            operator.close();
         }
+    }
 
-        @Test
-        void operatorWithServerSideApplyRecordsATaskAndAddsItsFinalizer() throws Exception {
-            FakeTrtcClient trtc = new FakeTrtcClient().then("CreateCloudRecording", req -> created("task-real", "req-real"));
-            new OperatorHarness(client).credentials(Recordings.CREDENTIALS);
-            OperatorAssembly operator = OperatorAssembly.assemble(OperatorConfig.fromEnv(Map.of()), client, trtc,
-                    WiringFixtures.tuning(true, null, () -> { }));
-            operator.start(0);
-            try {
-                client.resource(load()).create();
-                CloudRecording r = Awaitility.await().atMost(Duration.ofSeconds(30))
-                        .until(() -> client.resources(CloudRecording.class).inNamespace(OperatorHarness.NAMESPACE).withName(Recordings.NAME).get(),
-                                cr -> cr.getStatus() != null && "task-real".equals(cr.getStatus().getTaskId()));
-                assertThat(r.getMetadata().getFinalizers()).contains(CloudRecording.FINALIZER);
-                assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
-            } finally {
-                operator.close();
-            }
+    @Test
+    void statusWithATaskIdAndNoPhaseIsFollowedWithoutACreate() throws Exception {
+        String ns = RealApiServer.newNamespace("partial-status");
+        credentials(ns);
+        CloudRecording r = load();
+        r.getMetadata().setNamespace(ns);
+        CloudRecording stored = client.resource(r).create();
+        CloudRecordingStatus partial = new CloudRecordingStatus();
+        partial.setTaskId("task-written-elsewhere");
+        stored.setStatus(partial);
+        client.resource(stored).updateStatus();
+        FakeTrtcClient trtc = new FakeTrtcClient().always("DescribeCloudRecording", req ->
+                new com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse(
+                        "task-written-elsewhere", "InProgress", null, null, "req-d"));
+        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
+                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
+        operator.start(0);
+        try {
+            CloudRecording followed = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.resources(CloudRecording.class).inNamespace(ns).withName(r.getMetadata().getName()).get(),
+                            cr -> cr.getStatus() != null && cr.getStatus().getPhase() == CloudRecordingStatus.Phase.Recording);
+            assertThat(followed.getStatus().getTaskId()).isEqualTo("task-written-elsewhere");
+            assertThat(trtc.calls("CreateCloudRecording")).isEmpty();
+            assertThat(trtc.calls("ModifyCloudRecording")).isEmpty();
+            assertThat(trtc.unexpectedCalls()).isEmpty();
+        } finally {
+            operator.close();
         }
+    }
+
+    private static void credentials(String ns) {
+        Map<String, String> data = new java.util.HashMap<>();
+        Recordings.CREDENTIALS.forEach((k, v) -> data.put(k, java.util.Base64.getEncoder()
+                .encodeToString(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        client.resource(new SecretBuilder().withNewMetadata().withName("trtc-credentials").withNamespace(ns).endMetadata()
+                .withData(data).build()).create();
     }
 }

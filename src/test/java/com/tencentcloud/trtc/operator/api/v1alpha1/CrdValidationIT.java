@@ -4,77 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
-import io.fabric8.kubeapitest.Utils;
-import io.fabric8.kubeapitest.binary.BinaryManager;
-import io.fabric8.kubeapitest.binary.Binaries;
-import io.fabric8.kubeapitest.binary.OSInfo;
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
+import com.tencentcloud.trtc.operator.it.RealApiServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.File;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The committed CRD on a real API server: what the mock cannot check (schema, CEL, transition rules).
- *
- * <p>Needs the kube-api-test binaries (etcd, kube-apiserver, kubectl) under
- * {@code $KUBE_API_TEST_DIR/k8s/<version>-<os>-<arch>/} (default {@code ~/.kubeapitest}); without them the
- * checks are skipped (an assumption reports why) before the server extension would try to download anything.
+ * The committed CRD on a real API server: what the mock cannot check (schema, CEL, transition rules). Runs on the
+ * shared server of the IT tier ({@link RealApiServer}), in a namespace of its own.
  */
+@ExtendWith(RealApiServer.class)
 public class CrdValidationIT {
 
-    /**
-     * Makes the skip visible, with its reason, in the test report: without binaries this test is skipped by an
-     * assumption, and {@link OnARealApiServer} is not started at all (its condition is evaluated before the server
-     * extension, which would otherwise try to download binaries).
-     */
-    @Test
-    void kubeApiServerBinariesArePresent() {
-        Assumptions.assumeTrue(binariesPresent(), CrdValidationIT::skipReason);
-    }
-
     @Nested
-    @EnabledIf(value = "com.tencentcloud.trtc.operator.api.v1alpha1.CrdValidationIT#binariesPresent",
-            disabledReason = "no kube-api-test binaries under $KUBE_API_TEST_DIR/k8s (default ~/.kubeapitest/k8s)")
-    @EnableKubeAPIServer
     class OnARealApiServer {
 
-        static final String NAMESPACE = "default";
+        static String namespace;
 
         static KubernetesClient client;
 
         @BeforeAll
         static void applyTheCommittedCrd() {
-            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-                    .load(CrdSchemaTest.CRD_FILE.toFile()).item();
-            client.resource(crd).create();
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-                            && c.getStatus().getConditions().stream()
-                                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                            60, TimeUnit.SECONDS);
+            RealApiServer.installCrds();
+            client = RealApiServer.client();
+            namespace = RealApiServer.newNamespace("crd-validation");
         }
 
         @ParameterizedTest
@@ -219,7 +189,7 @@ public class CrdValidationIT {
         private static NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
                 Resource<GenericKubernetesResource>> recordings() {
             return client.genericKubernetesResources(CloudRecording.GROUP + "/" + CloudRecording.VERSION,
-                    "CloudRecording").inNamespace(NAMESPACE);
+                    "CloudRecording").inNamespace(namespace);
         }
     }
 
@@ -227,7 +197,7 @@ public class CrdValidationIT {
         GenericKubernetesResource resource = Serialization.unmarshal(
                 StrictYaml.text("/mapping/" + fixture + "-cloudrecording.yaml"), GenericKubernetesResource.class);
         resource.getMetadata().setName(name);
-        resource.getMetadata().setNamespace(OnARealApiServer.NAMESPACE);
+        resource.getMetadata().setNamespace(OnARealApiServer.namespace);
         return resource;
     }
 
@@ -254,34 +224,4 @@ public class CrdValidationIT {
         return change;
     }
 
-    public static String skipReason() {
-        return "Skipped: no kube-api-test binaries (etcd, kube-apiserver, kubectl) in " + binariesDir()
-                + File.separator + "<version>" + Utils.platformSuffix(new OSInfo())
-                + "; set KUBE_API_TEST_DIR or install them there to validate the CRD on a real API server";
-    }
-
-    public static boolean binariesPresent() {
-        File dir = new File(binariesDir());
-        String suffix = Utils.platformSuffix(new OSInfo());
-        String version = System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_API_SERVER_VERSION);
-        File[] candidates = dir.listFiles((d, n) -> n.endsWith(suffix)
-                && (version == null || n.equals(version + suffix)));
-        List<File> complete = new ArrayList<>();
-        for (File candidate : candidates == null ? new File[0] : candidates) {
-            if (new File(candidate, Binaries.API_SERVER_BINARY_NAME).canExecute()
-                    && new File(candidate, Binaries.ETCD_BINARY_NAME).canExecute()
-                    && new File(candidate, Binaries.KUBECTL_BINARY_NAME).canExecute()) {
-                complete.add(candidate);
-            }
-        }
-        return !complete.isEmpty();
-    }
-
-    private static String binariesDir() {
-        String base = System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_DIR);
-        if (base == null) {
-            base = new File(System.getProperty("user.home"), KubeAPIServerConfigBuilder.DIRECTORY_NAME).getPath();
-        }
-        return base + File.separator + BinaryManager.BINARY_LIST_DIR;
-    }
 }

@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import com.tencentcloud.trtc.operator.trtc.TrtcCallListener;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;

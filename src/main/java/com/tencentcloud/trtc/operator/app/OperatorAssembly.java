@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
 import com.tencentcloud.trtc.operator.callback.CallbackServer;
@@ -8,6 +8,7 @@ import com.tencentcloud.trtc.operator.reconciler.CallbackInbox;
 import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.reconciler.UserSigMinter;
+import com.tencentcloud.trtc.operator.schedule.CloudRecordingScheduleReconciler;
 import com.tencentcloud.trtc.operator.trtc.ObservedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the operator together from its configuration: the TRTC client chain, metrics, the JOSDK {@link Operator}
- * with its reconciler, retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
+ * with its reconcilers (CloudRecording, CloudRecordingSchedule), retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
  *
  * <p>The TRTC client chain every reconcile thread shares is
  * {@code RateLimitedTrtcClient → ObservedTrtcClient → transport}: one process-wide {@link TrtcRateLimiter} (a
@@ -136,6 +137,12 @@ public final class OperatorAssembly implements AutoCloseable {
                 o.settingNamespaces(config.watchNamespaces());
             }
         });
+        operator.register(new CloudRecordingScheduleReconciler(tuning.clock()), o -> {
+            o.withRetry(RETRY);
+            if (!config.watchNamespaces().isEmpty()) {
+                o.settingNamespaces(config.watchNamespaces());
+            }
+        });
         this.inventory = new RecordingInventory(client, config.watchNamespaces(), metrics, leading::get);
     }
 
@@ -153,7 +160,7 @@ public final class OperatorAssembly implements AutoCloseable {
         return start(config.metricsPort());
     }
 
-    /** As {@link #start()}, with the endpoints on {@code port} (0 picks a free one). */
+    /** As {@link #start()}, with the endpoints on {@code port} (0 picks a free one) of {@code METRICS_BIND_ADDRESS}. */
     public OperatorAssembly start(int port) throws IOException {
         return start(port, config.callbackPort().map(InetSocketAddress::new).orElse(null));
     }
@@ -162,7 +169,7 @@ public final class OperatorAssembly implements AutoCloseable {
     public OperatorAssembly start(int port, InetSocketAddress callbackAddress) throws IOException {
         inventory.start();
         operator.start();
-        health = HealthServer.start(port, this::ready, metrics::scrape);
+        health = HealthServer.start(new InetSocketAddress(config.metricsBindAddress(), port), this::ready, metrics::scrape);
         if (callbackAddress != null) {
             CallbackInbox inbox = reconciler.callbacks();
             callbacks = CallbackServer.start(callbackAddress, new CallbackReceiver() {

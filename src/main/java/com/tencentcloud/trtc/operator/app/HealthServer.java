@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,12 +30,22 @@ public final class HealthServer implements AutoCloseable {
     }
 
     /**
-     * Listens on every interface at {@code port} (0 picks a free one).
+     * Listens on every interface at {@code port} (0 picks a free one): in a cluster the kubelet probes the pod's IP.
      *
      * @param metrics the Prometheus text for {@code /metrics}, or null for no such path
      */
     public static HealthServer start(int port, BooleanSupplier ready, Supplier<String> metrics) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        return start(new InetSocketAddress(port), ready, metrics);
+    }
+
+    /**
+     * Listens at {@code address} (port 0 picks a free one); the sandbox binds loopback only.
+     *
+     * @param metrics the Prometheus text for {@code /metrics}, or null for no such path
+     */
+    public static HealthServer start(InetSocketAddress address, BooleanSupplier ready, Supplier<String> metrics)
+            throws IOException {
+        HttpServer server = HttpServer.create(address, 0);
         if (metrics != null) {
             server.createContext("/metrics", exchange -> answer(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
         }
