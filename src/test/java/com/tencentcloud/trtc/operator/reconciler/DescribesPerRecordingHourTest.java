@@ -136,6 +136,16 @@ class DescribesPerRecordingHourTest {
         }
 
         @Override
+        public CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) {
+            return writeStatus(resource, status);
+        }
+
+        @Override
+        public Optional<CloudRecording> readCurrent(CloudRecording resource) {
+            throw new UnsupportedOperationException("one writer, nothing else changes the resource");
+        }
+
+        @Override
         public CloudRecording markCreatePending(CloudRecording resource, Instant now) {
             throw new UnsupportedOperationException();
         }
