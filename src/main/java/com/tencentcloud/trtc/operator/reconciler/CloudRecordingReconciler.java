@@ -81,7 +81,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         }
     }
 
-    private record Collaborators(ResourceWriter writer, StatusTransitions transitions, EventRecorder events,
+    private record Collaborators(LatestWrites writer, StatusTransitions transitions, EventRecorder events,
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
@@ -128,7 +128,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     }
 
     private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
-        ResourceWriter writer = options.writers().apply(client);
+        LatestWrites writer = new LatestWrites(options.writers().apply(client));
         EventRecorder events = new EventRecorder(client, clock);
         StatusTransitions transitions = new StatusTransitions(clock);
         Backoff backoff = new Backoff(options.retryInitial(), options.retryMax());
@@ -147,8 +147,9 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     }
 
     @Override
-    public UpdateControl<CloudRecording> reconcile(CloudRecording observed, Context<CloudRecording> context) {
+    public UpdateControl<CloudRecording> reconcile(CloudRecording cached, Context<CloudRecording> context) {
         Collaborators c = steps;
+        CloudRecording observed = c.writer().newest(cached);
         Optional<String> taskId = taskId(observed);
         CloudRecording resource = taskId.map(t -> c.callbacks().apply(observed, t)).orElse(observed);
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
@@ -184,6 +185,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
         if (decision.release()) {
             c.secrets().forget(resource);
+            c.writer().forget(resource);
             c.stalls().forget(resource);
             c.creator().forget(resource);
             c.backoff().reset(resource.getMetadata().getUid());

@@ -7,21 +7,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
-import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
 import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.callback.SignedCallbacks;
-import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
-import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +44,7 @@ class CallbackStatusTest {
         trtc.then("CreateCloudRecording", r -> created("task-1", "req-create-1"));
         trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(null, "InProgress", null, null, "req-d"));
         harness.start(trtc, OperatorHarness.config(Map.of("TRTC_POLL_INTERVAL", "5s")));
-        server = CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new CallbackReceiver() {
-            @Override
-            public Optional<CallbackTarget> target(String taskId) {
-                return harness.callbacks().target(taskId);
-            }
-
-            @Override
-            public CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event) {
-                return harness.callbacks().offer(target, event);
-            }
-        }, (e, r) -> { }, Duration.ofSeconds(2));
+        server = harness.receiveCallbacks();
     }
 
     @AfterEach

@@ -6,20 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
-import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
 import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.emulator.CallbackFault;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
-import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
-import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -54,17 +50,7 @@ class EmulatorCallbacksTest {
         OperatorConfig config = new OperatorConfig(emulator.baseUrl(), "ap-guangzhou", Optional.empty(), Set.of(),
                 20, Duration.ofSeconds(5), 10, 0, false, null, false, InetAddress.getLoopbackAddress());
         harness.start(new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), clock), config, KubernetesResourceWriter::new, clock);
-        receiver = CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new CallbackReceiver() {
-            @Override
-            public Optional<CallbackTarget> target(String taskId) {
-                return harness.callbacks().target(taskId);
-            }
-
-            @Override
-            public CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event) {
-                return harness.callbacks().offer(target, event);
-            }
-        }, (e, r) -> { }, Duration.ofSeconds(2));
+        receiver = harness.receiveCallbacks();
         emulator.callbacks().target(URI.create("http://127.0.0.1:" + receiver.port() + CallbackServer.PATH), KEY);
     }
 

@@ -69,7 +69,7 @@ class SandboxTest {
             });
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("anchor sandbox-anchor left room 8888")
-                .containsPattern("(?m)  default/mixed-to-vod  phase=Stopped ready=False task=\\S+ expires=\\S+ fileId=\\d{18} videoUrl=https://\\S+$");
+                .containsPattern("(?m)  default/mixed-to-vod  phase=Stopped ready=False task=\\S+ expires=\\S+ ended=IdleTimeout fileId=\\d{18} videoUrl=https://\\S+$");
     }
 
     @Test
