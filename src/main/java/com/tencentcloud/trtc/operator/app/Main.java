@@ -84,7 +84,7 @@ public final class Main {
                 configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,
                   TENCENTCLOUD_SECRET_KEY, WATCH_NAMESPACES, TRTC_RATE_LIMIT, TRTC_POLL_INTERVAL,
                   RECONCILE_THREADS, METRICS_PORT, METRICS_BIND_ADDRESS, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LOG_LEVEL,
-                  SERVER_SIDE_APPLY (see README)""";
+                  SERVER_SIDE_APPLY, CALLBACK_PORT, TRTC_CALLBACK_KEY (see README)""";
     }
 
     static void run(Map<String, String> env) throws IOException {
@@ -108,6 +108,7 @@ public final class Main {
                 new HttpTrtcClient(endpoint, tuning.clock()), tuning);
         Runtime.getRuntime().addShutdownHook(new Thread(operator::close, "shutdown"));
         operator.start();
-        LOG.info("Operator started; /healthz, /readyz and /metrics on port {}", operator.port());
+        LOG.info("Operator started; /healthz, /readyz and /metrics on port {}{}", operator.port(),
+                config.callbackPort().map(p -> "; TRTC callbacks on port " + operator.callbackPort() + " at /trtc/callback").orElse(""));
     }
 }

@@ -31,6 +31,7 @@ final class EmulatedTask {
     ExitReason exitReason;
     Instant mixedBegin;
     final Map<String, Map<String, Instant>> recorded = new LinkedHashMap<>();
+    final java.util.Set<String> announced = new java.util.LinkedHashSet<>();
 
     EmulatedTask(String taskId, String secretId, CreateCloudRecordingRequest request, TaskStore.RoomKey room,
                  Instant createdAt, Duration hourLength) {

@@ -17,11 +17,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,8 +31,8 @@ import java.util.stream.Collectors;
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
  * follow it, or stop it. The steps live in {@link RecordingCreator}, {@link RecordingModifier},
  * {@link RecordingFollower}, {@link RecordingStopper} and {@link DurationLimit} ({@code maxDuration}); every status
- * change goes through
- * {@link StatusTransitions}.
+ * change goes through {@link StatusTransitions}. Recording callbacks waiting in the {@link CallbackInbox} are
+ * applied first, by {@link CallbackApplier}, so that they and the steps never write the same status at once.
  *
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
  * from one, is reconciled again as soon as that Secret appears or changes. The {@code paused} annotation is
@@ -50,6 +52,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private final UserSigMinter minter;
     private final Clock clock;
     private final Options options;
+    private final CallbackInbox inbox;
     private volatile Collaborators steps;
 
     /**
@@ -58,17 +61,31 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
      * @param writers      builds the {@link ResourceWriter} from the operator's Kubernetes client
      * @param retryInitial first delay after a transient error
      * @param retryMax     longest delay between retries
+     * @param acceptCallbacks whether this replica takes callbacks now: only a replica that reconciles can apply them
      */
-    public record Options(Function<KubernetesClient, ResourceWriter> writers, Duration retryInitial, Duration retryMax) {
+    public record Options(Function<KubernetesClient, ResourceWriter> writers, Duration retryInitial, Duration retryMax,
+                          BooleanSupplier acceptCallbacks) {
+
+        /** Accepting callbacks always (one replica). */
+        public Options(Function<KubernetesClient, ResourceWriter> writers, Duration retryInitial, Duration retryMax) {
+            this(writers, retryInitial, retryMax, () -> true);
+        }
+
+        /** The same, accepting callbacks only while {@code leading} says so. */
+        public Options acceptingCallbacksWhile(BooleanSupplier leading) {
+            return new Options(writers, retryInitial, retryMax, leading);
+        }
+
         public static Options defaults() {
             return new Options(KubernetesResourceWriter::new, Duration.ofSeconds(5), Duration.ofMinutes(5));
         }
     }
 
-    private record Collaborators(ResourceWriter writer, StatusTransitions transitions, EventRecorder events,
+    private record Collaborators(LatestWrites writer, StatusTransitions transitions, EventRecorder events,
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
-                                 DurationLimit limit, Backoff backoff, PollBudget budget) {
+                                 DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
+                                 DescribeSchedule schedule) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -82,6 +99,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         this.minter = minter;
         this.clock = clock;
         this.options = options;
+        this.inbox = new CallbackInbox(options.acceptCallbacks());
+    }
+
+    /** Where the callback receiver hands verified callbacks (design §8). */
+    public CallbackInbox callbacks() {
+        return inbox;
     }
 
     @Override
@@ -89,6 +112,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
                 .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
         context.getPrimaryCache().addIndexer(RecorderSeats.INDEX, r -> r.getSpec() == null ? List.of() : List.of(RecorderSeats.seat(r)));
+        context.getPrimaryCache().addIndexer(CallbackInbox.TASK_INDEX, CallbackInbox::taskIds);
         InformerEventSource<Secret, CloudRecording> secretSource = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
                         .withName("secrets")
@@ -97,31 +121,37 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                                 .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
                                 .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                         .build(), context);
+        SimpleInboundEventSource<CloudRecording> callbackSource = new SimpleInboundEventSource<>("callbacks");
         steps = assemble(context.getClient(), (namespace, name) -> secretSource.get(new ResourceID(name, namespace)));
-        return List.of(secretSource);
+        inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource);
+        return List.of(secretSource, callbackSource);
     }
 
     private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
-        ResourceWriter writer = options.writers().apply(client);
+        LatestWrites writer = new LatestWrites(options.writers().apply(client));
         EventRecorder events = new EventRecorder(client, clock);
         StatusTransitions transitions = new StatusTransitions(clock);
         Backoff backoff = new Backoff(options.retryInitial(), options.retryMax());
         PollBudget budget = new PollBudget(config.pollInterval(), config.rateLimitPerSecond());
+        DescribeSchedule schedule = new DescribeSchedule();
         StallMemory stalls = new StallMemory(lookup);
         SecretResolver secrets = new SecretResolver(lookup, config, minter);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
         return new Collaborators(writer, transitions, events, stalls, secrets,
                 new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
-                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
+                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
-                backoff, budget);
+                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule);
     }
 
     @Override
-    public UpdateControl<CloudRecording> reconcile(CloudRecording resource, Context<CloudRecording> context) {
+    public UpdateControl<CloudRecording> reconcile(CloudRecording cached, Context<CloudRecording> context) {
         Collaborators c = steps;
+        CloudRecording observed = c.writer().newest(cached);
+        Optional<String> taskId = taskId(observed);
+        CloudRecording resource = taskId.map(t -> c.callbacks().apply(observed, t)).orElse(observed);
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
             return control(pause(c, resource, ""));
         }
@@ -129,7 +159,6 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         if (c.stalls().observe(resource) && stalled) {
             return UpdateControl.noUpdate();
         }
-        Optional<String> taskId = taskId(resource);
         if (taskId.isPresent()) {
             Optional<Step> limited = c.limit().enforce(resource);
             if (limited.isPresent()) {
@@ -156,10 +185,13 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
         if (decision.release()) {
             c.secrets().forget(resource);
+            c.writer().forget(resource);
             c.stalls().forget(resource);
             c.creator().forget(resource);
             c.backoff().reset(resource.getMetadata().getUid());
             c.budget().release(resource.getMetadata().getUid());
+            c.schedule().forget(resource.getMetadata().getUid());
+            inbox.forget(resource);
             return DeleteControl.defaultDelete();
         }
         DeleteControl keep = DeleteControl.noFinalizerRemoval();

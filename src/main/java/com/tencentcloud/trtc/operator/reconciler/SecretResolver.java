@@ -37,6 +37,7 @@ public final class SecretResolver {
     public static final String KEY_SECRET_KEY = "secretKey";
     public static final String KEY_TOKEN = "token";
     public static final String KEY_SDK_SECRET_KEY = "sdkSecretKey";
+    public static final String KEY_CALLBACK_KEY = "callbackKey";
     public static final long USER_SIG_MARGIN_HOURS = 24;
 
     private final SecretLookup secrets;
@@ -82,6 +83,19 @@ public final class SecretResolver {
             }
             return remembered;
         }
+    }
+
+    /**
+     * The key TRTC signs this resource's callbacks with: {@code callbackKey} of the credentials Secret, or the
+     * operator's {@code TRTC_CALLBACK_KEY} for resources without {@code credentialsSecretRef}; empty when there is none
+     * (or the Secret is missing). Read from the informer's cache, never from the API server.
+     */
+    public Optional<String> callbackKey(CloudRecording resource) {
+        if (resource.getSpec().getCredentialsSecretRef() == null) {
+            return config.defaultCallbackKey();
+        }
+        return secrets.find(resource.getMetadata().getNamespace(), resource.getSpec().getCredentialsSecretRef().getName())
+                .flatMap(secret -> optional(secret, KEY_CALLBACK_KEY));
     }
 
     /** Forgets what was remembered for a resource that is gone. */

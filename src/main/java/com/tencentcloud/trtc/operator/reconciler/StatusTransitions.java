@@ -4,12 +4,16 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
+import com.tencentcloud.trtc.operator.mapping.CallbackEffects;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.mapping.StorageFiles;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every change the operator makes to a CloudRecording's status, each as a named transition.
@@ -64,14 +68,16 @@ public final class StatusTransitions {
         CloudRecordingStatus s = copy(r);
         s.setRecorderStatus(response.status());
         s.setLastRequestId(response.requestId());
-        s.setStorageFiles(response.storageFileList() == null ? null : response.storageFileList().stream().map(f -> {
-            StorageFileStatus file = new StorageFileStatus();
-            file.setFileName(f.fileName());
-            file.setUserId(f.userId());
-            file.setTrackType(f.trackType());
-            file.setBeginTimeStamp(f.beginTimeStamp());
-            return file;
-        }).toList());
+        if (response.storageFileList() != null) {
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), response.storageFileList().stream().map(f -> {
+                StorageFileStatus file = new StorageFileStatus();
+                file.setFileName(f.fileName());
+                file.setUserId(f.userId());
+                file.setTrackType(f.trackType());
+                file.setBeginTimeStamp(f.beginTimeStamp());
+                return file;
+            }).toList()));
+        }
         String status = response.status() == null ? "" : response.status();
         switch (status) {
             case "InProgress" -> {
@@ -89,6 +95,31 @@ public final class StatusTransitions {
             }
         }
         return synced(r, s);
+    }
+
+    /**
+     * A verified recording callback for this resource's task (design §8): its files are merged in, and the phase
+     * moves only forward ({@link CallbackEffects#phase}); a 302 ends the task at once with a Ready reason named
+     * after its {@code LeaveCode}. Applying the same callback again gives the same status.
+     */
+    public CloudRecordingStatus callback(CloudRecording r, RecordingCallback event) {
+        CloudRecordingStatus s = copy(r);
+        if (!event.files().isEmpty()) {
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), event.files()));
+        }
+        Optional<Phase> next = CallbackEffects.phase(s.getPhase(), event);
+        if (next.isEmpty()) {
+            return s;
+        }
+        s.setPhase(next.get());
+        if (next.get() == Phase.Recording) {
+            s.setRecorderStatus("InProgress");
+            return ready(r, s, Conditions.TRUE, Conditions.REASON_RECORDING, "Task " + s.getTaskId() + " is recording");
+        }
+        s.setRecorderStatus(null);
+        return ready(r, s, Conditions.FALSE, CallbackEffects.leaveReason(event.leaveCode()), "Task " + s.getTaskId()
+                + " has ended: " + CallbackEffects.leaveDescription(event.leaveCode())
+                + "; it is never restarted: create a new CloudRecording to record again");
     }
 
     /** The task no longer exists: it ended (idle timeout, room closed, stopped, or replaced). */

@@ -134,6 +134,12 @@ final class Manifests {
         return List.copyOf(byId.values());
     }
 
+    /** The {@code callbackKey} values of the Secrets, in order, each once. */
+    List<String> callbackKeys() {
+        return items.stream().filter(i -> i instanceof Secret).map(i -> value((Secret) i, "callbackKey"))
+                .flatMap(Optional::stream).distinct().toList();
+    }
+
     private static Optional<String> value(Secret secret, String key) {
         if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
             return Optional.of(secret.getStringData().get(key));

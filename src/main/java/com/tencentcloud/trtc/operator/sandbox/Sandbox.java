@@ -3,6 +3,7 @@ package com.tencentcloud.trtc.operator.sandbox;
 import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
+import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
@@ -18,6 +19,9 @@ import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -43,12 +49,19 @@ import java.util.stream.Collectors;
  * <p>The emulator accepts the API keys of the applied Secrets ({@code secretId}/{@code secretKey}) and the
  * sandbox's own default keys, which recordings without {@code credentialsSecretRef} use; every SdkAppId exists and
  * UserSigs are not verified, so the samples' placeholder values work as they are. When a recording gets a TaskId,
- * a simulated anchor joins its room ({@link RoomAnchors}).
+ * a simulated anchor joins its room ({@link RoomAnchors}), and with {@code --anchor-leaves-after} leaves it again.
+ *
+ * <p>The emulator sends its recording callbacks to the operator's receiver on loopback, signed with the first
+ * {@code callbackKey} of the applied Secrets (else {@link #DEFAULT_CALLBACK_KEY}, which is also the operator's
+ * {@code TRTC_CALLBACK_KEY}); Secrets with another key get their callbacks refused (401), as in a real cluster.
  */
 public final class Sandbox implements AutoCloseable {
 
     /** The sandbox's default API key: the operator's {@code TENCENTCLOUD_SECRET_ID}/{@code _KEY}. */
     public static final Credentials DEFAULT_CREDENTIALS = new Credentials("AKIDsandbox", "sandbox-secret-key");
+
+    /** The emulator's callback key when no applied Secret has a {@code callbackKey}: the operator's {@code TRTC_CALLBACK_KEY}. */
+    public static final String DEFAULT_CALLBACK_KEY = "sandboxCallbackKey";
 
     static final Duration REAL_START_TIMEOUT = Duration.ofSeconds(90);
     static final Duration CRD_ESTABLISHED_TIMEOUT = Duration.ofSeconds(60);
@@ -59,6 +72,7 @@ public final class Sandbox implements AutoCloseable {
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     private StatusPrinter printer;
     private KubernetesClient client;
+    private String callbackKey;
     private volatile boolean closed;
 
     private Sandbox(SandboxOptions options, PrintStream out) {
@@ -87,6 +101,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void startAll(Manifests manifests, Map<String, String> env) {
+        callbackKey = manifests.callbackKeys().stream().findFirst().orElse(DEFAULT_CALLBACK_KEY);
         List<Credentials> credentials = new ArrayList<>(manifests.credentials());
         credentials.add(DEFAULT_CREDENTIALS);
         TrtcEmulator.Builder emulatorBuilder = TrtcEmulator.builder().port(options.emulatorPort()).hourLength(options.hourLength());
@@ -108,10 +123,20 @@ public final class Sandbox implements AutoCloseable {
         banner(api, emulator, credentials);
 
         RoomAnchors anchors = new RoomAnchors(emulator);
+        ScheduledExecutorService leaving = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sandbox-anchors");
+            t.setDaemon(true);
+            return t;
+        });
+        closeInReverse.add(leaving::shutdownNow);
         printer = new StatusPrinter(out, Clock.systemDefaultZone(), (recording, taskId) -> {
             String anchor = anchors.join(recording.getSpec());
-            printer.note(StatusPrinter.key(recording), "anchor " + anchor + " joined room " + recording.getSpec().getRoomId()
-                    + " (emulator)");
+            String key = StatusPrinter.key(recording);
+            printer.note(key, "anchor " + anchor + " joined room " + recording.getSpec().getRoomId() + " (emulator)");
+            options.anchorLeavesAfter().ifPresent(after -> leaving.schedule(() -> {
+                anchors.leave(recording.getSpec());
+                printer.note(key, "anchor " + anchor + " left room " + recording.getSpec().getRoomId() + " (emulator)");
+            }, after.toMillis(), TimeUnit.MILLISECONDS));
         });
         SharedIndexInformer<CloudRecording> informer = client.resources(CloudRecording.class).inAnyNamespace().inform(printer);
         closeInReverse.add(informer::close);
@@ -121,10 +146,13 @@ public final class Sandbox implements AutoCloseable {
                 new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), tuning.clock()), tuning);
         closeInReverse.add(operator::close);
         try {
-            operator.start(0);
+            operator.start(0, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
             throw new IllegalStateException("the operator's health endpoint could not start: " + e.getMessage(), e);
         }
+        emulator.callbacks().target(URI.create("http://127.0.0.1:" + operator.callbackPort() + CallbackServer.PATH), callbackKey);
+        out.println("  callbacks       emulator -> http://127.0.0.1:" + operator.callbackPort() + CallbackServer.PATH);
+        out.flush();
 
         refuseSocketsOffLoopback();
         apply(manifests);
@@ -193,6 +221,7 @@ public final class Sandbox implements AutoCloseable {
         env.put("TENCENTCLOUD_SECRET_ID", DEFAULT_CREDENTIALS.secretId());
         env.put("TENCENTCLOUD_SECRET_KEY", DEFAULT_CREDENTIALS.secretKey());
         env.put("METRICS_PORT", "0");
+        env.put("TRTC_CALLBACK_KEY", callbackKey);
         env.put("METRICS_BIND_ADDRESS", "127.0.0.1");
         env.put("SERVER_SIDE_APPLY", String.valueOf(serverSideApply));
         return OperatorConfig.fromEnv(env);

@@ -169,6 +169,31 @@ class KustomizeRenderTest {
     }
 
     @Test
+    void theCallbacksOverlayAddsTheReceiverPortItsServiceAndAnIngressForTheCallbackPathOnly() throws Exception {
+        Manifests withCallbacks = Manifests.parse(kubectl("kustomize", "config/with-callbacks"));
+        assertThat(withCallbacks.kindsAndNames()).containsAll(rendered.kindsAndNames())
+                .contains("Service/" + PREFIX + "callbacks", "Ingress/" + PREFIX + "callbacks")
+                .hasSize(rendered.kindsAndNames().size() + 2);
+        Deployment deployment = withCallbacks.get(Deployment.class, PREFIX + "controller-manager");
+        Container manager = PodAssertions.onlyContainer(deployment.getSpec().getTemplate().getSpec());
+        assertThat(value(manager, "CALLBACK_PORT")).contains("8081");
+        assertThat(value(manager, "METRICS_PORT")).as("a port of its own").contains("8080");
+        assertThat(manager.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .contains("http-metrics:8080", "http-callback:8081");
+        io.fabric8.kubernetes.api.model.Service service = withCallbacks.get(io.fabric8.kubernetes.api.model.Service.class, PREFIX + "callbacks");
+        assertThat(service.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector());
+        io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress =
+                withCallbacks.get(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, PREFIX + "callbacks");
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> assertThat(rule.getHttp().getPaths())
+                .singleElement().satisfies(path -> {
+                    assertThat(path.getPath()).isEqualTo("/trtc/callback");
+                    assertThat(path.getPathType()).isEqualTo("Exact");
+                    assertThat(path.getBackend().getService().getName()).isEqualTo(service.getMetadata().getName());
+                }));
+    }
+
+    @Test
     void theManagerIsProbedOnHealthzAndReadyzAndHasResources() {
         Container manager = PodAssertions.onlyContainer(
                 rendered.get(Deployment.class, PREFIX + "controller-manager").getSpec().getTemplate().getSpec());

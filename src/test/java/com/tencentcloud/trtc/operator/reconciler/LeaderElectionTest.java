@@ -136,7 +136,7 @@ class LeaderElectionTest {
     }
 
     /** The mock answers JOSDK's start-up check of Lease access as an API server would for the operator's Role. */
-    private static SelfSubjectRulesReview leaseRules() {
+    static SelfSubjectRulesReview leaseRules() {
         SelfSubjectRulesReview review = new SelfSubjectRulesReview();
         review.setMetadata(new ObjectMeta());
         review.setStatus(new SubjectRulesReviewStatusBuilder().addNewResourceRule()

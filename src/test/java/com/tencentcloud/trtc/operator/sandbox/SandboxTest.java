@@ -47,6 +47,32 @@ class SandboxTest {
     }
 
     @Test
+    void whenTheAnchorLeavesAVodRecordingItsCallbacksPutFileIdAndVideoUrlInStatus(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("config/samples/secret_trtc_credentials.yaml"), dir.resolve("secret.yaml"));
+        Files.writeString(dir.resolve("recording.yaml"), Files.readString(
+                Path.of("config/samples/trtc_v1alpha1_cloudrecording_mixed_vod.yaml")).replace("maxIdleTime: 30", "maxIdleTime: 5"));
+        SandboxOptions options = SandboxOptions.defaults().withSamples(dir).withMockApiServerFor(Duration.ofSeconds(40))
+                .withAnchorLeavingAfter(Duration.ofSeconds(2));
+        try (Sandbox sandbox = Sandbox.start(options, Map.of(), out)) {
+            CloudRecording ended = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.recordings().get(0),
+                    r -> r.getStatus() != null && r.getStatus().getStorageFiles() != null
+                            && r.getStatus().getStorageFiles().stream().anyMatch(f -> f.getFileId() != null));
+            assertThat(ended.getStatus().getPhase()).isEqualTo(CloudRecordingStatus.Phase.Stopped);
+            assertThat(ended.getStatus().getConditions()).anySatisfy(c -> {
+                assertThat(c.getType()).isEqualTo("Ready");
+                assertThat(c.getReason()).isEqualTo("IdleTimeout");
+            });
+            assertThat(ended.getStatus().getStorageFiles()).singleElement().satisfies(f -> {
+                assertThat(f.getFileId()).matches("\\d{18}");
+                assertThat(f.getVideoUrl()).startsWith("https://1400000001.vod.emulator.invalid/").endsWith("/f0.mp4");
+                assertThat(f.getMediaId()).isEqualTo("mix");
+            });
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("anchor sandbox-anchor left room 8888")
+                .containsPattern("(?m)  default/mixed-to-vod  phase=Stopped ready=False task=\\S+ expires=\\S+ ended=IdleTimeout fileId=\\d{18} videoUrl=https://\\S+$");
+    }
+
+    @Test
     void aRecordingWhoseSecretIsMissingFailsTheSmokeRun(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("recording.yaml"), """
                 apiVersion: trtc.tencentcloud.com/v1alpha1
