@@ -91,6 +91,9 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
   - watch
   - update
   - patch
+  # CloudRecordingSchedules start and delete their children (only the ones they own).
+  - create
+  - delete
 - apiGroups:
   - trtc.tencentcloud.com
   resources:
@@ -103,6 +106,29 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
   - trtc.tencentcloud.com
   resources:
   - cloudrecordings/finalizers
+  verbs:
+  - update
+- apiGroups:
+  - trtc.tencentcloud.com
+  resources:
+  - cloudrecordingschedules
+  verbs:
+  - get
+  - list
+  - watch
+- apiGroups:
+  - trtc.tencentcloud.com
+  resources:
+  - cloudrecordingschedules/status
+  verbs:
+  - get
+  - update
+  - patch
+# Children carry an owner reference with blockOwnerDeletion, which needs update on the owner's finalizers.
+- apiGroups:
+  - trtc.tencentcloud.com
+  resources:
+  - cloudrecordingschedules/finalizers
   verbs:
   - update
 - apiGroups:

@@ -26,6 +26,11 @@ import java.util.Locale;
  *       "faults":[{"kind":"ERROR","code":"InternalError","message":"…","rate":0.5,"times":2},
  *       {"kind":"LATENCY","millis":3000},{"kind":"HTTP_STATUS","status":503},{"kind":"COMMIT_THEN_DROP"}]}};
  *       {@code DELETE /_emulator/faults} clears them all.</li>
+ *   <li>{@code GET /_emulator/callbacks}: {@code {"enabled":true,"faults":[...],"deliveries":[{"eventType":302,
+ *       "taskId":"…","attempts":1,"lastStatus":200,"delivered":true,"dropped":false,"body":"…"}]}};
+ *       {@code POST /_emulator/callbacks/faults} with {@code {"kind":"DROP|REPEAT|DELAY|REORDER","eventType":302,
+ *       "millis":3000,"times":1}} ({@code eventType} 0 or absent = any, {@code times} default 1, -1 = always);
+ *       {@code DELETE /_emulator/callbacks/faults} clears them.</li>
  * </ul>
  * Answers 200 with JSON, 400 for a bad body, 404 for an unknown path, 405 for a wrong method.
  */
@@ -58,10 +63,23 @@ final class ControlHandler implements HttpHandler {
                         emulator.faults().clear();
                         yield faults();
                     }
+                    case "GET callbacks" -> callbacks();
+                    case "POST callbacks/faults" -> {
+                        JsonNode f = body(exchange);
+                        emulator.callbacks().inject(new CallbackFault(
+                                CallbackFault.Kind.valueOf(f.required("kind").asText().toUpperCase(Locale.ROOT)),
+                                f.path("eventType").asInt(0), Duration.ofMillis(f.path("millis").asLong(0)), f.path("times").asInt(1)));
+                        yield callbacks();
+                    }
+                    case "DELETE callbacks/faults" -> {
+                        emulator.callbacks().clearFaults();
+                        yield callbacks();
+                    }
                     default -> null;
                 };
                 if (answer == null) {
-                    boolean known = path.equals("tasks") || path.equals("calls") || path.equals("faults") || path.startsWith("anchors/");
+                    boolean known = path.equals("tasks") || path.equals("calls") || path.equals("faults") || path.startsWith("anchors/")
+                            || path.startsWith("callbacks");
                     send(exchange, known ? 405 : 404, JSON.createObjectNode().put("error", method + " " + exchange.getRequestURI().getPath()));
                 } else {
                     send(exchange, 200, answer);
@@ -147,6 +165,21 @@ final class ControlHandler implements HttpHandler {
             emulator.faults().inject(action, fault.withRate(f.path("rate").asDouble(1)).times(f.path("times").asInt(-1)));
         }
         return faults();
+    }
+
+    private JsonNode callbacks() {
+        ObjectNode root = JSON.createObjectNode().put("enabled", emulator.callbacks().enabled());
+        ArrayNode faults = root.putArray("faults");
+        for (CallbackFault f : emulator.callbacks().faults()) {
+            faults.addObject().put("kind", f.kind().name()).put("eventType", f.eventType()).put("millis", f.delay().toMillis())
+                    .put("times", f.times());
+        }
+        ArrayNode list = root.putArray("deliveries");
+        for (CallbackSender.Delivery d : emulator.callbacks().deliveries()) {
+            list.addObject().put("eventType", d.eventType()).put("taskId", d.taskId()).put("attempts", d.attempts())
+                    .put("lastStatus", d.lastStatus()).put("delivered", d.delivered()).put("dropped", d.dropped()).put("body", d.body());
+        }
+        return root;
     }
 
     private JsonNode faults() {

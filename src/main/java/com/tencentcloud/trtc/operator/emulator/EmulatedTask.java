@@ -31,6 +31,7 @@ final class EmulatedTask {
     ExitReason exitReason;
     Instant mixedBegin;
     final Map<String, Map<String, Instant>> recorded = new LinkedHashMap<>();
+    final java.util.Set<String> announced = new java.util.LinkedHashSet<>();
 
     EmulatedTask(String taskId, String secretId, CreateCloudRecordingRequest request, TaskStore.RoomKey room,
                  Instant createdAt, Duration hourLength) {
@@ -39,16 +40,16 @@ final class EmulatedTask {
         this.request = copy(request, CreateCloudRecordingRequest.class);
         this.room = room;
         this.createdAt = createdAt;
-        long hours = request.getResourceExpiredHour() == null ? 72 : request.getResourceExpiredHour();
+        long hours = request.resourceExpiredHour() == null ? 72 : request.resourceExpiredHour();
         this.windowEnd = createdAt.plus(hourLength.multipliedBy(hours));
-        Long idle = request.getRecordParams().getMaxIdleTime();
+        Long idle = request.recordParams().maxIdleTime();
         this.maxIdle = Duration.ofSeconds(idle == null ? 30 : idle);
-        Long stream = request.getRecordParams().getStreamType();
+        Long stream = request.recordParams().streamType();
         this.streamType = stream == null ? 0 : stream;
-        this.mixed = request.getRecordParams().getRecordMode() == 2;
-        this.toVod = request.getStorageParams().getCloudStorage() == null;
-        this.layout = copy(request.getMixLayoutParams(), MixLayoutParams.class);
-        this.subscription = copy(request.getRecordParams().getSubscribeStreamUserIds(), SubscribeStreamUserIds.class);
+        this.mixed = request.recordParams().recordMode() == 2;
+        this.toVod = request.storageParams().cloudStorage() == null;
+        this.layout = copy(request.mixLayoutParams(), MixLayoutParams.class);
+        this.subscription = copy(request.recordParams().subscribeStreamUserIds(), SubscribeStreamUserIds.class);
     }
 
     boolean live() {
@@ -82,9 +83,10 @@ final class EmulatedTask {
 
     /** The media types ({@code audio}, {@code video}) of this anchor the task records. */
     List<String> tracks(String anchor) {
-        SubscribeStreamUserIds s = subscription == null ? new SubscribeStreamUserIds() : subscription;
-        boolean audio = streamType != 2 && allowed(s.getSubscribeAudioUserIds(), s.getUnSubscribeAudioUserIds(), anchor);
-        boolean video = streamType != 1 && allowed(s.getSubscribeVideoUserIds(), s.getUnSubscribeVideoUserIds(), anchor);
+        SubscribeStreamUserIds s = subscription == null ? new SubscribeStreamUserIds(
+                null, null, null, null) : subscription;
+        boolean audio = streamType != 2 && allowed(s.subscribeAudioUserIds(), s.unSubscribeAudioUserIds(), anchor);
+        boolean video = streamType != 1 && allowed(s.subscribeVideoUserIds(), s.unSubscribeVideoUserIds(), anchor);
         return audio && video ? List.of("audio", "video") : audio ? List.of("audio") : video ? List.of("video") : List.of();
     }
 

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code emulator --port PORT --credential ID:KEY [--credential ID:KEY ...] [--hour-length DURATION]
- * [--rate-limit N] [--max-live-tasks N] [--sdk-app SDKAPPID:SDKSECRETKEY ...]}: runs a {@link TrtcEmulator} on
- * 127.0.0.1 until the process is stopped. With {@code --sdk-app}, only the declared apps exist and their UserSigs
- * are verified.
+ * [--rate-limit N] [--max-live-tasks N] [--sdk-app SDKAPPID:SDKSECRETKEY ...] [--callback-url URL --callback-key KEY]}:
+ * runs a {@link TrtcEmulator} on 127.0.0.1 until the process is stopped. With {@code --sdk-app}, only the declared
+ * apps exist and their UserSigs are verified; with {@code --callback-url} and {@code --callback-key}, every task
+ * sends TRTC's signed recording callbacks there.
  *
  * <p>{@code --hour-length} takes an ISO-8601 duration ({@code PT1M}) or seconds ({@code 60}). Each call is logged
  * on one line by the emulator; the keys are never logged.
@@ -28,7 +29,7 @@ public final class EmulatorCommand {
 
     /** Parsed command line. */
     record Options(int port, List<String[]> credentials, Duration hourLength, int rateLimit, int maxLiveTasks,
-                   Map<Long, String> sdkApps) {
+                   Map<Long, String> sdkApps, java.net.URI callbackUrl, String callbackKey) {
     }
 
     /**
@@ -43,7 +44,7 @@ public final class EmulatorCommand {
             System.err.println("emulator: " + e.getMessage());
             System.err.println("usage: emulator --port PORT --credential SECRET_ID:SECRET_KEY [--credential ...]"
                     + " [--hour-length PT1H|SECONDS] [--rate-limit 20] [--max-live-tasks 100]"
-                    + " [--sdk-app SDKAPPID:SDKSECRETKEY ...]");
+                    + " [--sdk-app SDKAPPID:SDKSECRETKEY ...] [--callback-url URL --callback-key KEY]");
             return 2;
         }
         TrtcEmulator emulator;
@@ -73,6 +74,9 @@ public final class EmulatorCommand {
                 .rateLimitPerSecond(options.rateLimit()).maxLiveTasksPerApp(options.maxLiveTasks());
         options.credentials().forEach(c -> builder.credential(c[0], c[1]));
         options.sdkApps().forEach(builder::sdkApp);
+        if (options.callbackUrl() != null) {
+            builder.callbacks(options.callbackUrl(), options.callbackKey());
+        }
         return builder.build();
     }
 
@@ -83,6 +87,8 @@ public final class EmulatorCommand {
         Duration hourLength = Duration.ofHours(1);
         int rateLimit = 20;
         int maxLiveTasks = 100;
+        java.net.URI callbackUrl = null;
+        String callbackKey = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -99,6 +105,8 @@ public final class EmulatorCommand {
                 case "--hour-length" -> hourLength = duration(value);
                 case "--rate-limit" -> rateLimit = number(flag, value);
                 case "--max-live-tasks" -> maxLiveTasks = number(flag, value);
+                case "--callback-url" -> callbackUrl = url(value);
+                case "--callback-key" -> callbackKey = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -108,7 +116,10 @@ public final class EmulatorCommand {
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("at least one --credential is required");
         }
-        return new Options(port, credentials, hourLength, rateLimit, maxLiveTasks, sdkApps);
+        if ((callbackUrl == null) != (callbackKey == null)) {
+            throw new IllegalArgumentException("--callback-url and --callback-key go together");
+        }
+        return new Options(port, credentials, hourLength, rateLimit, maxLiveTasks, sdkApps, callbackUrl, callbackKey);
     }
 
     private static String[] pair(String flag, String value, String shape) {
@@ -117,6 +128,18 @@ public final class EmulatorCommand {
             throw new IllegalArgumentException(flag + " takes " + shape);
         }
         return new String[] {value.substring(0, colon), value.substring(colon + 1)};
+    }
+
+    private static java.net.URI url(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--callback-url takes an http:// or https:// URL, not " + value);
     }
 
     private static int number(String flag, String value) {

@@ -35,34 +35,34 @@ final class MixValidator {
     }
 
     static Canvas canvas(MixTranscodeParams transcode) {
-        if (transcode == null || transcode.getVideoParams() == null) {
+        if (transcode == null || transcode.videoParams() == null) {
             return Canvas.DEFAULT;
         }
-        return new Canvas(transcode.getVideoParams().getWidth(), transcode.getVideoParams().getHeight());
+        return new Canvas(transcode.videoParams().width(), transcode.videoParams().height());
     }
 
     static void transcode(MixTranscodeParams t) {
         if (t == null) {
             return;
         }
-        VideoParams v = t.getVideoParams();
+        VideoParams v = t.videoParams();
         if (v != null) {
             String at = "MixTranscodeParams.VideoParams.";
-            range(required(v.getWidth(), "MissingParameter", at + "Width"), 0, 1920, at + "Width");
-            range(required(v.getHeight(), "MissingParameter", at + "Height"), 0, 1920, at + "Height");
-            if (v.getWidth() * v.getHeight() > 1920L * 1080L) {
+            range(required(v.width(), "MissingParameter", at + "Width"), 0, 1920, at + "Width");
+            range(required(v.height(), "MissingParameter", at + "Height"), 0, 1920, at + "Height");
+            if (v.width() * v.height() > 1920L * 1080L) {
                 throw ApiError.outOfRange(at + "Width", "Width*Height must not exceed 1920*1080");
             }
-            range(required(v.getFps(), "MissingParameter", at + "Fps"), 1, 60, at + "Fps");
-            range(required(v.getBitRate(), "MissingParameter", at + "BitRate"), 64000, 8192000, at + "BitRate");
-            range(required(v.getGop(), "MissingParameter", at + "Gop"), 1, 3600, at + "Gop");
+            range(required(v.fps(), "MissingParameter", at + "Fps"), 1, 60, at + "Fps");
+            range(required(v.bitRate(), "MissingParameter", at + "BitRate"), 64000, 8192000, at + "BitRate");
+            range(required(v.gop(), "MissingParameter", at + "Gop"), 1, 3600, at + "Gop");
         }
-        AudioParams a = t.getAudioParams();
+        AudioParams a = t.audioParams();
         if (a != null) {
             String at = "MixTranscodeParams.AudioParams.";
-            oneOf(required(a.getSampleRate(), "MissingParameter", at + "SampleRate"), at + "SampleRate", 1, 2, 3);
-            oneOf(required(a.getChannel(), "MissingParameter", at + "Channel"), at + "Channel", 1, 2);
-            range(required(a.getBitRate(), "MissingParameter", at + "BitRate"), 32000, 128000, at + "BitRate");
+            oneOf(required(a.sampleRate(), "MissingParameter", at + "SampleRate"), at + "SampleRate", 1, 2, 3);
+            oneOf(required(a.channel(), "MissingParameter", at + "Channel"), at + "Channel", 1, 2);
+            range(required(a.bitRate(), "MissingParameter", at + "BitRate"), 32000, 128000, at + "BitRate");
         }
     }
 
@@ -70,54 +70,54 @@ final class MixValidator {
         if (p == null) {
             return;
         }
-        oneOf(required(p.getMixLayoutMode(), "MissingParameter", at + ".MixLayoutMode"), at + ".MixLayoutMode", 1, 2, 3, 4);
-        maxSize(p.getMixLayoutList(), 25, at + ".MixLayoutList");
-        maxSize(p.getWaterMarkList(), 25, at + ".WaterMarkList");
-        if (p.getBackGroundColor() != null && !COLOR.matcher(p.getBackGroundColor()).matches()) {
+        oneOf(required(p.mixLayoutMode(), "MissingParameter", at + ".MixLayoutMode"), at + ".MixLayoutMode", 1, 2, 3, 4);
+        maxSize(p.mixLayoutList(), 25, at + ".MixLayoutList");
+        maxSize(p.waterMarkList(), 25, at + ".WaterMarkList");
+        if (p.backGroundColor() != null && !COLOR.matcher(p.backGroundColor()).matches()) {
             throw ApiError.outOfRange(at + ".BackGroundColor", "a colour is #RRGGBB");
         }
-        oneOf(p.getMediaId(), at + ".MediaId", 0, 1);
-        imageUrl(p.getBackgroundImageUrl(), at + ".BackgroundImageUrl");
-        imageUrl(p.getDefaultSubBackgroundImage(), at + ".DefaultSubBackgroundImage");
-        oneOf(p.getPlaceHolderMode(), at + ".PlaceHolderMode", 0, 1);
-        range(p.getBackgroundImageRenderMode(), 0, 3, at + ".BackgroundImageRenderMode");
-        range(p.getRenderMode(), 0, 3, at + ".RenderMode");
-        oneOf(p.getMaxResolutionUserAlign(), at + ".MaxResolutionUserAlign", 0, 1);
-        List<MixLayout> windows = p.getMixLayoutList();
+        oneOf(p.mediaId(), at + ".MediaId", 0, 1);
+        imageUrl(p.backgroundImageUrl(), at + ".BackgroundImageUrl");
+        imageUrl(p.defaultSubBackgroundImage(), at + ".DefaultSubBackgroundImage");
+        oneOf(p.placeHolderMode(), at + ".PlaceHolderMode", 0, 1);
+        range(p.backgroundImageRenderMode(), 0, 3, at + ".BackgroundImageRenderMode");
+        range(p.renderMode(), 0, 3, at + ".RenderMode");
+        oneOf(p.maxResolutionUserAlign(), at + ".MaxResolutionUserAlign", 0, 1);
+        List<MixLayout> windows = p.mixLayoutList();
         for (int i = 0; windows != null && i < windows.size(); i++) {
             window(windows.get(i), canvas, at + ".MixLayoutList[" + i + "]");
         }
-        List<WaterMark> marks = p.getWaterMarkList();
+        List<WaterMark> marks = p.waterMarkList();
         for (int i = 0; marks != null && i < marks.size(); i++) {
             waterMark(marks.get(i), canvas, at + ".WaterMarkList[" + i + "]");
         }
     }
 
     private static void window(MixLayout w, Canvas canvas, String at) {
-        box(w.getTop(), w.getLeft(), w.getWidth(), w.getHeight(), 1920, canvas, at);
-        range(w.getAlpha(), 0, 255, at + ".Alpha");
-        range(w.getRenderMode(), 0, 3, at + ".RenderMode");
-        oneOf(w.getMediaId(), at + ".MediaId", 0, 1);
-        range(w.getImageLayer(), 0, Long.MAX_VALUE, at + ".ImageLayer");
-        imageUrl(w.getSubBackgroundImage(), at + ".SubBackgroundImage");
+        box(w.top(), w.left(), w.width(), w.height(), 1920, canvas, at);
+        range(w.alpha(), 0, 255, at + ".Alpha");
+        range(w.renderMode(), 0, 3, at + ".RenderMode");
+        oneOf(w.mediaId(), at + ".MediaId", 0, 1);
+        range(w.imageLayer(), 0, Long.MAX_VALUE, at + ".ImageLayer");
+        imageUrl(w.subBackgroundImage(), at + ".SubBackgroundImage");
     }
 
     private static void waterMark(WaterMark m, Canvas canvas, String at) {
-        long type = m.getWaterMarkType() == null ? 0 : m.getWaterMarkType();
+        long type = m.waterMarkType() == null ? 0 : m.waterMarkType();
         oneOf(type, at + ".WaterMarkType", 0, 1, 2);
         if (type == 0) {
-            WaterMarkImage image = required(m.getWaterMarkImage(), "MissingParameter", at + ".WaterMarkImage");
-            required(image.getWaterMarkUrl(), "MissingParameter", at + ".WaterMarkImage.WaterMarkUrl");
-            imageUrl(image.getWaterMarkUrl(), at + ".WaterMarkImage.WaterMarkUrl");
-            box(image.getTop(), image.getLeft(), image.getWidth(), image.getHeight(), 2560, canvas, at + ".WaterMarkImage");
+            WaterMarkImage image = required(m.waterMarkImage(), "MissingParameter", at + ".WaterMarkImage");
+            required(image.waterMarkUrl(), "MissingParameter", at + ".WaterMarkImage.WaterMarkUrl");
+            imageUrl(image.waterMarkUrl(), at + ".WaterMarkImage.WaterMarkUrl");
+            box(image.top(), image.left(), image.width(), image.height(), 2560, canvas, at + ".WaterMarkImage");
         } else if (type == 1) {
-            WaterMarkChar text = required(m.getWaterMarkChar(), "MissingParameter", at + ".WaterMarkChar");
-            required(text.getChars(), "MissingParameter", at + ".WaterMarkChar.Chars");
-            box(text.getTop(), text.getLeft(), text.getWidth(), text.getHeight(), 2560, canvas, at + ".WaterMarkChar");
-            range(text.getFontSize(), 1, 1920, at + ".WaterMarkChar.FontSize");
+            WaterMarkChar text = required(m.waterMarkChar(), "MissingParameter", at + ".WaterMarkChar");
+            required(text.chars(), "MissingParameter", at + ".WaterMarkChar.Chars");
+            box(text.top(), text.left(), text.width(), text.height(), 2560, canvas, at + ".WaterMarkChar");
+            range(text.fontSize(), 1, 1920, at + ".WaterMarkChar.FontSize");
         } else {
-            required(m.getWaterMarkTimestamp(), "MissingParameter", at + ".WaterMarkTimestamp");
-            range(required(m.getWaterMarkTimestamp().getPos(), "MissingParameter", at + ".WaterMarkTimestamp.Pos"),
+            required(m.waterMarkTimestamp(), "MissingParameter", at + ".WaterMarkTimestamp");
+            range(required(m.waterMarkTimestamp().pos(), "MissingParameter", at + ".WaterMarkTimestamp.Pos"),
                     0, 6, at + ".WaterMarkTimestamp.Pos");
         }
     }

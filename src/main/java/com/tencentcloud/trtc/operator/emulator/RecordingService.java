@@ -41,27 +41,27 @@ final class RecordingService {
             case CREATE -> {
                 CreateCloudRecordingRequest r = parse(body, CreateCloudRecordingRequest.class);
                 validator.validateCreate(r);
-                yield tree(new CreateCloudRecordingResponse().setTaskId(store.create(secretId, r)));
+                yield tree(new CreateCloudRecordingResponse(store.create(secretId, r), null));
             }
             case DESCRIBE -> {
                 DescribeCloudRecordingRequest r = parse(body, DescribeCloudRecordingRequest.class);
-                validator.validateTaskRef(r.getSdkAppId(), r.getTaskId());
-                TaskSnapshot task = store.describe(r.getSdkAppId(), r.getTaskId());
-                yield tree(new DescribeCloudRecordingResponse().setTaskId(task.taskId()).setStatus(task.state().wireName())
-                        .setStorageFileList(task.storageFiles()).setRecorderKey(r.getRecorderKey()));
+                validator.validateTaskRef(r.sdkAppId(), r.taskId());
+                TaskSnapshot task = store.describe(r.sdkAppId(), r.taskId());
+                yield tree(new DescribeCloudRecordingResponse(
+                        task.taskId(), task.state().wireName(), task.storageFiles(), r.recorderKey(), null));
             }
             case MODIFY -> {
                 ModifyCloudRecordingRequest r = parse(body, ModifyCloudRecordingRequest.class);
-                validator.validateTaskRef(r.getSdkAppId(), r.getTaskId());
-                RequestValidator.subscription(r.getSubscribeStreamUserIds(), "SubscribeStreamUserIds");
-                store.modify(r.getSdkAppId(), r.getTaskId(), r.getMixLayoutParams(), r.getSubscribeStreamUserIds());
-                yield tree(new ModifyCloudRecordingResponse().setTaskId(r.getTaskId()));
+                validator.validateTaskRef(r.sdkAppId(), r.taskId());
+                RequestValidator.subscription(r.subscribeStreamUserIds(), "SubscribeStreamUserIds");
+                store.modify(r.sdkAppId(), r.taskId(), r.mixLayoutParams(), r.subscribeStreamUserIds());
+                yield tree(new ModifyCloudRecordingResponse(r.taskId(), null));
             }
             case DELETE -> {
                 DeleteCloudRecordingRequest r = parse(body, DeleteCloudRecordingRequest.class);
-                validator.validateTaskRef(r.getSdkAppId(), r.getTaskId());
-                store.delete(r.getSdkAppId(), r.getTaskId());
-                yield tree(new DeleteCloudRecordingResponse().setTaskId(r.getTaskId()));
+                validator.validateTaskRef(r.sdkAppId(), r.taskId());
+                store.delete(r.sdkAppId(), r.taskId());
+                yield tree(new DeleteCloudRecordingResponse(r.taskId(), null));
             }
         };
     }

@@ -52,22 +52,22 @@ final class RequestValidator {
     }
 
     void validateCreate(CreateCloudRecordingRequest r) {
-        sdkAppId(r.getSdkAppId());
-        String roomId = required(r.getRoomId(), "MissingParameter.RoomId", "RoomId");
-        required(r.getUserId(), "MissingParameter.UserId", "UserId");
-        required(r.getUserSig(), "MissingParameter.UserSig", "UserSig");
-        RecordParams record = required(r.getRecordParams(), "MissingParameter.RecordParams", "RecordParams");
-        StorageParams storage = required(r.getStorageParams(), "MissingParameter.StorageParams", "StorageParams");
-        oneOf(r.getRoomIdType(), "RoomIdType", 0, 1);
-        room(roomId, r.getRoomIdType() == null ? 1 : r.getRoomIdType());
-        pattern(r.getUserId(), Checks.NAME_CHARS, 32, "UserId");
+        sdkAppId(r.sdkAppId());
+        String roomId = required(r.roomId(), "MissingParameter.RoomId", "RoomId");
+        required(r.userId(), "MissingParameter.UserId", "UserId");
+        required(r.userSig(), "MissingParameter.UserSig", "UserSig");
+        RecordParams record = required(r.recordParams(), "MissingParameter.RecordParams", "RecordParams");
+        StorageParams storage = required(r.storageParams(), "MissingParameter.StorageParams", "StorageParams");
+        oneOf(r.roomIdType(), "RoomIdType", 0, 1);
+        room(roomId, r.roomIdType() == null ? 1 : r.roomIdType());
+        pattern(r.userId(), Checks.NAME_CHARS, 32, "UserId");
         recordParams(record);
-        storageParams(storage, record.getStreamType() == null ? 0 : record.getStreamType());
-        range(r.getResourceExpiredHour(), 6, 720, "ResourceExpiredHour");
-        MixTranscodeParams transcode = r.getMixTranscodeParams();
+        storageParams(storage, record.streamType() == null ? 0 : record.streamType());
+        range(r.resourceExpiredHour(), 6, 720, "ResourceExpiredHour");
+        MixTranscodeParams transcode = r.mixTranscodeParams();
         MixValidator.transcode(transcode);
-        MixValidator.layout(r.getMixLayoutParams(), MixValidator.canvas(transcode), "MixLayoutParams");
-        userSig(r.getSdkAppId(), r.getUserId(), r.getUserSig());
+        MixValidator.layout(r.mixLayoutParams(), MixValidator.canvas(transcode), "MixLayoutParams");
+        userSig(r.sdkAppId(), r.userId(), r.userSig());
     }
 
     /** Checks the two fields every management call carries. */
@@ -81,14 +81,14 @@ final class RequestValidator {
         if (s == null) {
             return;
         }
-        maxSize(s.getSubscribeAudioUserIds(), 32, path + ".SubscribeAudioUserIds");
-        maxSize(s.getUnSubscribeAudioUserIds(), 32, path + ".UnSubscribeAudioUserIds");
-        maxSize(s.getSubscribeVideoUserIds(), 32, path + ".SubscribeVideoUserIds");
-        maxSize(s.getUnSubscribeVideoUserIds(), 32, path + ".UnSubscribeVideoUserIds");
-        if (notEmpty(s.getSubscribeAudioUserIds()) && notEmpty(s.getUnSubscribeAudioUserIds())) {
+        maxSize(s.subscribeAudioUserIds(), 32, path + ".SubscribeAudioUserIds");
+        maxSize(s.unSubscribeAudioUserIds(), 32, path + ".UnSubscribeAudioUserIds");
+        maxSize(s.subscribeVideoUserIds(), 32, path + ".SubscribeVideoUserIds");
+        maxSize(s.unSubscribeVideoUserIds(), 32, path + ".UnSubscribeVideoUserIds");
+        if (notEmpty(s.subscribeAudioUserIds()) && notEmpty(s.unSubscribeAudioUserIds())) {
             throw ApiError.invalid("`" + path + "`: the audio allowlist and blocklist cannot both be set.");
         }
-        if (notEmpty(s.getSubscribeVideoUserIds()) && notEmpty(s.getUnSubscribeVideoUserIds())) {
+        if (notEmpty(s.subscribeVideoUserIds()) && notEmpty(s.unSubscribeVideoUserIds())) {
             throw ApiError.invalid("`" + path + "`: the video allowlist and blocklist cannot both be set.");
         }
     }
@@ -122,42 +122,42 @@ final class RequestValidator {
     }
 
     private static void recordParams(RecordParams p) {
-        required(p.getRecordMode(), "MissingParameter.RecordMode", "RecordParams.RecordMode");
-        oneOf(p.getRecordMode(), "RecordParams.RecordMode", 1, 2);
-        range(p.getMaxIdleTime(), 5, 86400, "RecordParams.MaxIdleTime");
-        oneOf(p.getStreamType(), "RecordParams.StreamType", 0, 1, 2);
-        range(p.getOutputFormat(), 0, 4, "RecordParams.OutputFormat");
-        oneOf(p.getAvMerge(), "RecordParams.AvMerge", 0, 1);
-        range(p.getMaxMediaFileDuration(), 1, 1440, "RecordParams.MaxMediaFileDuration");
-        oneOf(p.getMediaId(), "RecordParams.MediaId", 0, 1, 2);
-        oneOf(p.getFillType(), "RecordParams.FillType", 0, 1);
-        oneOf(p.getSubscribeAbility(), "RecordParams.SubscribeAbility", 0, 1);
-        subscription(p.getSubscribeStreamUserIds(), "RecordParams.SubscribeStreamUserIds");
+        required(p.recordMode(), "MissingParameter.RecordMode", "RecordParams.RecordMode");
+        oneOf(p.recordMode(), "RecordParams.RecordMode", 1, 2);
+        range(p.maxIdleTime(), 5, 86400, "RecordParams.MaxIdleTime");
+        oneOf(p.streamType(), "RecordParams.StreamType", 0, 1, 2);
+        range(p.outputFormat(), 0, 4, "RecordParams.OutputFormat");
+        oneOf(p.avMerge(), "RecordParams.AvMerge", 0, 1);
+        range(p.maxMediaFileDuration(), 1, 1440, "RecordParams.MaxMediaFileDuration");
+        oneOf(p.mediaId(), "RecordParams.MediaId", 0, 1, 2);
+        oneOf(p.fillType(), "RecordParams.FillType", 0, 1);
+        oneOf(p.subscribeAbility(), "RecordParams.SubscribeAbility", 0, 1);
+        subscription(p.subscribeStreamUserIds(), "RecordParams.SubscribeStreamUserIds");
     }
 
     private static void storageParams(StorageParams s, long streamType) {
-        if (s.getCloudStorage() != null && s.getCloudVod() != null) {
+        if (s.cloudStorage() != null && s.cloudVod() != null) {
             throw ApiError.invalid("`StorageParams`: CloudStorage and CloudVod cannot be set at the same time.");
         }
-        if (s.getCloudStorage() == null && s.getCloudVod() == null) {
+        if (s.cloudStorage() == null && s.cloudVod() == null) {
             throw ApiError.missing("MissingParameter.CloudStorage", "StorageParams.CloudStorage");
         }
-        if (s.getCloudStorage() != null) {
-            cloudStorage(s.getCloudStorage());
-        } else if (s.getCloudVod().getTencentVod() != null) {
-            tencentVod(s.getCloudVod().getTencentVod(), streamType);
+        if (s.cloudStorage() != null) {
+            cloudStorage(s.cloudStorage());
+        } else if (s.cloudVod().tencentVod() != null) {
+            tencentVod(s.cloudVod().tencentVod(), streamType);
         }
     }
 
     private static void cloudStorage(CloudStorage c) {
         String at = "StorageParams.CloudStorage.";
-        required(c.getVendor(), "MissingParameter.Vendor", at + "Vendor");
-        oneOf(c.getVendor(), at + "Vendor", 0, 1);
-        required(c.getRegion(), "MissingParameter.Region", at + "Region");
-        required(c.getBucket(), "MissingParameter.Bucket", at + "Bucket");
-        required(c.getAccessKey(), "MissingParameter.AccessKey", at + "AccessKey");
-        required(c.getSecretKey(), "MissingParameter.SecretKey", at + "SecretKey");
-        List<String> prefix = c.getFileNamePrefix();
+        required(c.vendor(), "MissingParameter.Vendor", at + "Vendor");
+        oneOf(c.vendor(), at + "Vendor", 0, 1);
+        required(c.region(), "MissingParameter.Region", at + "Region");
+        required(c.bucket(), "MissingParameter.Bucket", at + "Bucket");
+        required(c.accessKey(), "MissingParameter.AccessKey", at + "AccessKey");
+        required(c.secretKey(), "MissingParameter.SecretKey", at + "SecretKey");
+        List<String> prefix = c.fileNamePrefix();
         if (prefix != null) {
             for (int i = 0; i < prefix.size(); i++) {
                 required(prefix.get(i), "MissingParameter", at + "FileNamePrefix[" + i + "]");
@@ -168,12 +168,12 @@ final class RequestValidator {
 
     private static void tencentVod(TencentVod v, long streamType) {
         String at = "StorageParams.CloudVod.TencentVod.";
-        range(v.getExpireTime(), 0, Long.MAX_VALUE, at + "ExpireTime");
-        range(v.getMediaType(), 0, 4, at + "MediaType");
-        if (v.getMediaType() != null && (v.getMediaType() == 2 || v.getMediaType() == 4) && streamType != 1) {
+        range(v.expireTime(), 0, Long.MAX_VALUE, at + "ExpireTime");
+        range(v.mediaType(), 0, 4, at + "MediaType");
+        if (v.mediaType() != null && (v.mediaType() == 2 || v.mediaType() == 4) && streamType != 1) {
             throw ApiError.outOfRange(at + "MediaType", "AAC (2, 4) needs RecordParams.StreamType 1 (audio only)");
         }
-        pattern(v.getUserDefineRecordId(), Checks.NAME_CHARS, 64, at + "UserDefineRecordId");
+        pattern(v.userDefineRecordId(), Checks.NAME_CHARS, 64, at + "UserDefineRecordId");
     }
 
     private static boolean notEmpty(List<?> list) {

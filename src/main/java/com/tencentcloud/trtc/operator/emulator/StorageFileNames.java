@@ -25,21 +25,21 @@ final class StorageFileNames {
 
     static List<StorageFile> files(EmulatedTask task) {
         List<StorageFile> files = new ArrayList<>();
-        CloudStorage storage = task.request.getStorageParams().getCloudStorage();
+        CloudStorage storage = task.request.storageParams().cloudStorage();
         if (task.toVod || task.mixedBegin == null) {
             return files;
         }
-        String dir = (storage.getFileNamePrefix() == null || storage.getFileNamePrefix().isEmpty()
-                ? "" : String.join("/", storage.getFileNamePrefix()) + "/") + task.taskId + "/";
+        String dir = (storage.fileNamePrefix() == null || storage.fileNamePrefix().isEmpty()
+                ? "" : String.join("/", storage.fileNamePrefix()) + "/") + task.taskId + "/";
         String base = task.room.sdkAppId() + "_" + (task.room.roomIdType() == 1 ? task.room.roomId() : encode(task.room.roomId()));
-        Long format = task.request.getRecordParams().getOutputFormat();
+        Long format = task.request.recordParams().outputFormat();
         boolean mp4 = format != null && format == 3;
         if (task.mixed) {
             String track = task.streamType == 1 ? "audio" : task.streamType == 2 ? "video" : "audio_video";
             files.add(file("", dir + base + (mp4 ? "_1.mp4" : ".m3u8"), track, task.mixedBegin));
             return files;
         }
-        Long avMerge = task.request.getRecordParams().getAvMerge();
+        Long avMerge = task.request.recordParams().avMerge();
         boolean merge = mp4 || (avMerge != null && avMerge == 1);
         for (Map.Entry<String, Map<String, Instant>> user : task.recorded.entrySet()) {
             String stem = dir + base + "__UserId_s_" + encode(user.getKey()) + "__UserId_e_main";
@@ -61,6 +61,6 @@ final class StorageFileNames {
     }
 
     private static StorageFile file(String userId, String name, String track, Instant begin) {
-        return new StorageFile().setUserId(userId).setFileName(name).setTrackType(track).setBeginTimeStamp(begin.toEpochMilli());
+        return new StorageFile(userId, name, track, begin.toEpochMilli());
     }
 }

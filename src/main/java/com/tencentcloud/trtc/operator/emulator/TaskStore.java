@@ -55,8 +55,10 @@ final class TaskStore {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, EmulatedTask> tasks = new LinkedHashMap<>();
     private final Map<RoomKey, Room> rooms = new HashMap<>();
+    private final TaskCallbacks callbacks;
 
-    TaskStore(Clock clock, Duration hourLength, Duration exitDrain, int maxLiveTasksPerApp) {
+    TaskStore(Clock clock, Duration hourLength, Duration exitDrain, int maxLiveTasksPerApp, TaskCallbacks callbacks) {
+        this.callbacks = callbacks;
         this.clock = clock;
         this.hourLength = hourLength;
         this.exitDrain = exitDrain;
@@ -66,21 +68,23 @@ final class TaskStore {
     /** Starts a task for a validated request and returns its TaskId. */
     synchronized String create(String secretId, CreateCloudRecordingRequest request) {
         Instant now = settle();
-        RoomKey key = new RoomKey(request.getSdkAppId(), request.getRoomId(),
-                request.getRoomIdType() == null ? 1 : request.getRoomIdType().intValue());
+        RoomKey key = new RoomKey(request.sdkAppId(), request.roomId(),
+                request.roomIdType() == null ? 1 : request.roomIdType().intValue());
         List<EmulatedTask> replaced = tasks.values().stream()
-                .filter(t -> t.live() && t.room.equals(key) && t.request.getUserId().equals(request.getUserId()))
+                .filter(t -> t.live() && t.room.equals(key) && t.request.userId().equals(request.userId()))
                 .toList();
         long live = tasks.values().stream().filter(t -> t.live() && t.room.sdkAppId() == key.sdkAppId()).count();
         if (live - replaced.size() >= maxLiveTasksPerApp) {
             throw new ApiError("FailedOperation.RestrictedConcurrency", "The number of concurrent recording tasks of SdkAppId "
                     + key.sdkAppId() + " has reached the limit (" + maxLiveTasksPerApp + ").");
         }
-        replaced.forEach(t -> t.exit(now, ExitReason.REPLACED));
+        replaced.forEach(t -> exit(t, now, ExitReason.REPLACED));
         Room room = room(key, now);
         EmulatedTask task = new EmulatedTask(newTaskId(), secretId, request, key, now, hourLength);
         tasks.put(task.taskId, task);
+        callbacks.created(task, now);
         task.noteRecording(now, room.anchors);
+        callbacks.progressed(task, now);
         return task.taskId;
     }
 
@@ -97,11 +101,12 @@ final class TaskStore {
         if (!task.live()) {
             throw new ApiError("FailedOperation", "The task " + taskId + " is exiting and can no longer be modified.");
         }
-        MixValidator.layout(layout, MixValidator.canvas(task.request.getMixTranscodeParams()), "MixLayoutParams");
+        MixValidator.layout(layout, MixValidator.canvas(task.request.mixTranscodeParams()), "MixLayoutParams");
         task.layout = EmulatedTask.copy(layout, MixLayoutParams.class);
         task.subscription = EmulatedTask.copy(subscription, SubscribeStreamUserIds.class);
         task.modifyCount++;
         task.noteRecording(now, rooms.get(task.room).anchors);
+        callbacks.progressed(task, now);
     }
 
     /** Stops a task; it stays EXITED for the drain time, then it is gone. */
@@ -109,7 +114,7 @@ final class TaskStore {
         Instant now = settle();
         EmulatedTask task = manageable(sdkAppId, taskId, now);
         if (task.live()) {
-            task.exit(now, ExitReason.DELETED);
+            exit(task, now, ExitReason.DELETED);
         }
     }
 
@@ -118,7 +123,10 @@ final class TaskStore {
         Room room = room(key, now);
         room.anchors.add(userId);
         room.emptySince = null;
-        tasks.values().stream().filter(t -> t.live() && t.room.equals(key)).forEach(t -> t.noteRecording(now, room.anchors));
+        tasks.values().stream().filter(t -> t.live() && t.room.equals(key)).forEach(t -> {
+            t.noteRecording(now, room.anchors);
+            callbacks.progressed(t, now);
+        });
     }
 
     synchronized void anchorLeaves(RoomKey key, String userId) {
@@ -157,11 +165,21 @@ final class TaskStore {
                 Instant from = room.emptySince.isAfter(task.createdAt) ? room.emptySince : task.createdAt;
                 Instant deadline = from.plus(task.maxIdle);
                 if (!now.isBefore(deadline)) {
-                    task.exit(deadline, ExitReason.IDLE_TIMEOUT);
+                    exit(task, deadline, ExitReason.IDLE_TIMEOUT);
                 }
             }
         }
         return now;
+    }
+
+    /** Settles idle timeouts now, so that their callbacks go out without waiting for the next call. */
+    synchronized void tick() {
+        settle();
+    }
+
+    private void exit(EmulatedTask task, Instant at, ExitReason reason) {
+        task.exit(at, reason);
+        callbacks.exited(task);
     }
 
     private Room room(RoomKey key, Instant now) {
@@ -178,9 +196,9 @@ final class TaskStore {
 
     private TaskSnapshot snapshot(EmulatedTask t, Instant now) {
         List<StorageFile> files = StorageFileNames.files(t);
-        files.sort(Comparator.comparing(StorageFile::getBeginTimeStamp));
+        files.sort(Comparator.comparing(StorageFile::beginTimeStamp));
         return new TaskSnapshot(t.taskId, t.secretId, t.room.sdkAppId(), t.room.roomId(), t.room.roomIdType(),
-                t.request.getUserId(), EmulatedTask.copy(t.request, CreateCloudRecordingRequest.class), state(t, now),
+                t.request.userId(), EmulatedTask.copy(t.request, CreateCloudRecordingRequest.class), state(t, now),
                 t.createdAt, t.windowEnd, t.exitedAt, t.exitReason, EmulatedTask.copy(t.layout, MixLayoutParams.class),
                 EmulatedTask.copy(t.subscription, SubscribeStreamUserIds.class), t.modifyCount, List.copyOf(files));
     }

@@ -35,7 +35,8 @@ import java.util.concurrent.Executors;
  * TC3-HMAC-SHA256 against the configured keys, validates bodies, keeps the task model of §6 against the injected
  * clock, limits each action to {@code rateLimitPerSecond} calls per SecretId and each app to
  * {@code maxLiveTasksPerApp} live tasks, and offers the same control surface over HTTP under {@code /_emulator/}
- * ({@link ControlHandler}). Thread-safe.
+ * ({@link ControlHandler}). With a callback URL it sends TRTC's signed recording callbacks ({@link #callbacks()});
+ * idle timeouts are then settled every 500 ms so that their 302 goes out on time. Thread-safe.
  */
 public final class TrtcEmulator implements AutoCloseable {
 
@@ -44,13 +45,19 @@ public final class TrtcEmulator implements AutoCloseable {
     private final TaskStore store;
     private final Faults faults;
     private final ApiHandler api;
+    private final CallbackSender callbacks;
     private HttpServer server;
     private ExecutorService executor;
+    private java.util.concurrent.ScheduledExecutorService ticker;
 
     private TrtcEmulator(Builder b) {
         this.requestedPort = b.port;
         this.threads = b.threads;
-        this.store = new TaskStore(b.clock, b.hourLength, b.exitDrain, b.maxLiveTasksPerApp);
+        this.callbacks = new CallbackSender(b.clock);
+        if (b.callbackUrl != null) {
+            callbacks.target(b.callbackUrl, b.callbackKey);
+        }
+        this.store = new TaskStore(b.clock, b.hourLength, b.exitDrain, b.maxLiveTasksPerApp, new TaskCallbacks(callbacks));
         this.faults = new Faults(b.random);
         RecordingService service = new RecordingService(new RequestValidator(b.sdkAppIds, b.sdkSecretKeys, b.clock), store);
         this.api = new ApiHandler(new SignatureVerifier(b.credentials, b.clock, b.maxClockSkew),
@@ -80,7 +87,25 @@ public final class TrtcEmulator implements AutoCloseable {
         server.createContext("/", api);
         server.createContext(ControlHandler.PREFIX, new ControlHandler(this));
         server.start();
+        ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "trtc-emulator-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(() -> {
+            if (callbacks.enabled()) {
+                store.tick();
+            }
+        }, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * The recording callbacks: where they go ({@link CallbackSender#target}), what was sent, and the faults of their
+     * delivery. Off until a URL and key are set, here or with {@link Builder#callbacks}.
+     */
+    public CallbackSender callbacks() {
+        return callbacks;
     }
 
     /** The bound port. */
@@ -144,8 +169,10 @@ public final class TrtcEmulator implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            ticker.shutdownNow();
             server = null;
         }
+        callbacks.close();
     }
 
     private synchronized HttpServer requireStarted() {
@@ -169,6 +196,8 @@ public final class TrtcEmulator implements AutoCloseable {
         private final Map<Long, String> sdkSecretKeys = new LinkedHashMap<>();
         private Random random = new Random();
         private int threads = 16;
+        private java.net.URI callbackUrl;
+        private String callbackKey;
 
         private Builder() {
         }
@@ -251,6 +280,16 @@ public final class TrtcEmulator implements AutoCloseable {
         /** Worker threads serving calls (default 16); injected latency holds one for its duration. */
         public Builder threads(int threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Sends signed recording callbacks for every task to {@code url} (trtc-api §6.9), as the TRTC console's
+         * callback URL and key configure them (default: none).
+         */
+        public Builder callbacks(java.net.URI url, String key) {
+            this.callbackUrl = Objects.requireNonNull(url);
+            this.callbackKey = Objects.requireNonNull(key);
             return this;
         }
 

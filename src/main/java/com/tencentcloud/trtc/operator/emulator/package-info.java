@@ -11,7 +11,9 @@
  * <p>Where each rule lives: transport and common headers in {@code ApiHandler}, TC3 verification in
  * {@code SignatureVerifier}, bodies in {@code RequestValidator} and {@code MixValidator}, the task model of §6 in
  * {@code TaskStore}, file names of §6.8 in {@code StorageFileNames}, the 20/s limit in {@code RateLimiter},
- * injected faults in {@link com.tencentcloud.trtc.operator.emulator.Faults}, and the HTTP control surface under
- * {@code /_emulator/} in {@code ControlHandler}.
+ * injected faults in {@link com.tencentcloud.trtc.operator.emulator.Faults}, the recording callbacks of §6.9 in
+ * {@code TaskCallbacks} (which events, in TRTC's order) and {@link com.tencentcloud.trtc.operator.emulator.CallbackSender}
+ * (signing, TRTC's retries, {@link com.tencentcloud.trtc.operator.emulator.CallbackFault}s), and the HTTP control
+ * surface under {@code /_emulator/} in {@code ControlHandler}.
  */
 package com.tencentcloud.trtc.operator.emulator;

@@ -50,18 +50,12 @@ public final class CreateRequestMapper {
         require(recorderUserId != null && !recorderUserId.isEmpty(), "the recorder user id is missing");
         require(secrets != null && secrets.userSig() != null && !secrets.userSig().isEmpty(),
                 "the recorder UserSig is missing");
-        return new CreateCloudRecordingRequest()
-                .setSdkAppId(spec.getSdkAppId())
-                .setRoomId(spec.getRoomId())
-                .setRoomIdType((long) EffectiveSpec.effectiveRoomIdType(spec).code())
-                .setUserId(recorderUserId)
-                .setUserSig(secrets.userSig())
-                .setPrivateMapKey(secrets.privateMapKey())
-                .setRecordParams(recordParams(spec.getRecordParams()))
-                .setStorageParams(storageParams(spec.getStorageParams(), secrets))
-                .setMixTranscodeParams(mixTranscodeParams(spec.getMixTranscodeParams()))
-                .setMixLayoutParams(mixLayoutParams(spec.getMixLayoutParams()))
-                .setResourceExpiredHour((long) EffectiveSpec.effectiveResourceExpiredHour(spec));
+        return new CreateCloudRecordingRequest(
+                spec.getSdkAppId(), spec.getRoomId(), recorderUserId, secrets.userSig(),
+                recordParams(spec.getRecordParams()), storageParams(spec.getStorageParams(), secrets),
+                (long) EffectiveSpec.effectiveRoomIdType(spec).code(), mixTranscodeParams(spec.getMixTranscodeParams()),
+                mixLayoutParams(spec.getMixLayoutParams()), (long) EffectiveSpec.effectiveResourceExpiredHour(spec),
+                secrets.privateMapKey());
     }
 
     /**
@@ -78,28 +72,20 @@ public final class CreateRequestMapper {
         require(taskId != null && !taskId.isEmpty(), "the task id is missing");
         var record = spec.getRecordParams();
         var subscribe = record == null ? null : subscribeStreamUserIds(record.getSubscribeStreamUserIds());
-        return new ModifyCloudRecordingRequest()
-                .setSdkAppId(spec.getSdkAppId())
-                .setTaskId(taskId)
-                .setMixLayoutParams(mixLayoutParams(spec.getMixLayoutParams()))
-                .setSubscribeStreamUserIds(subscribe != null ? subscribe : new SubscribeStreamUserIds());
+        return new ModifyCloudRecordingRequest(
+                spec.getSdkAppId(), taskId, mixLayoutParams(spec.getMixLayoutParams()),
+                subscribe != null ? subscribe : new SubscribeStreamUserIds(null, null, null, null));
     }
 
     private static RecordParams recordParams(com.tencentcloud.trtc.operator.api.v1alpha1.RecordParams in) {
         if (in == null) {
             return null;
         }
-        return new RecordParams()
-                .setRecordMode(code(in.getRecordMode()))
-                .setMaxIdleTime(number(in.getMaxIdleTime()))
-                .setStreamType(code(in.getStreamType()))
-                .setSubscribeStreamUserIds(subscribeStreamUserIds(in.getSubscribeStreamUserIds()))
-                .setOutputFormat(code(in.getOutputFormat()))
-                .setAvMerge(flag(in.getAvMerge()))
-                .setMaxMediaFileDuration(number(in.getMaxMediaFileDuration()))
-                .setMediaId(code(in.getMediaId()))
-                .setFillType(code(in.getFillType()))
-                .setSubscribeAbility(flag(in.getSubscribeAbility()));
+        return new RecordParams(
+                code(in.getRecordMode()), number(in.getMaxIdleTime()), code(in.getStreamType()),
+                subscribeStreamUserIds(in.getSubscribeStreamUserIds()), code(in.getOutputFormat()),
+                flag(in.getAvMerge()), number(in.getMaxMediaFileDuration()), code(in.getMediaId()),
+                code(in.getFillType()), flag(in.getSubscribeAbility()));
     }
 
     private static SubscribeStreamUserIds subscribeStreamUserIds(
@@ -107,11 +93,9 @@ public final class CreateRequestMapper {
         if (in == null) {
             return null;
         }
-        return new SubscribeStreamUserIds()
-                .setSubscribeAudioUserIds(copy(in.getSubscribeAudioUserIds()))
-                .setUnSubscribeAudioUserIds(copy(in.getUnSubscribeAudioUserIds()))
-                .setSubscribeVideoUserIds(copy(in.getSubscribeVideoUserIds()))
-                .setUnSubscribeVideoUserIds(copy(in.getUnSubscribeVideoUserIds()));
+        return new SubscribeStreamUserIds(
+                copy(in.getSubscribeAudioUserIds()), copy(in.getUnSubscribeAudioUserIds()),
+                copy(in.getSubscribeVideoUserIds()), copy(in.getUnSubscribeVideoUserIds()));
     }
 
     private static StorageParams storageParams(
@@ -119,9 +103,7 @@ public final class CreateRequestMapper {
         if (in == null) {
             return null;
         }
-        return new StorageParams()
-                .setCloudStorage(cloudStorage(in.getCloudStorage(), secrets))
-                .setCloudVod(cloudVod(in.getCloudVod()));
+        return new StorageParams(cloudStorage(in.getCloudStorage(), secrets), cloudVod(in.getCloudVod()));
     }
 
     private static CloudStorage cloudStorage(
@@ -133,37 +115,25 @@ public final class CreateRequestMapper {
                 "the cloud storage access key (accessKeySecretRef) is missing");
         require(secrets.storageSecretKey() != null && !secrets.storageSecretKey().isEmpty(),
                 "the cloud storage secret key (secretKeySecretRef) is missing");
-        return new CloudStorage()
-                .setVendor(code(in.getVendor()))
-                .setRegion(in.getRegion())
-                .setBucket(in.getBucket())
-                .setAccessKey(secrets.storageAccessKey())
-                .setSecretKey(secrets.storageSecretKey())
-                .setFileNamePrefix(copy(in.getFileNamePrefix()))
-                .setEndpointUrl(in.getEndpointUrl());
+        return new CloudStorage(
+                code(in.getVendor()), in.getRegion(), in.getBucket(), secrets.storageAccessKey(),
+                secrets.storageSecretKey(), copy(in.getFileNamePrefix()), in.getEndpointUrl());
     }
 
     private static CloudVod cloudVod(com.tencentcloud.trtc.operator.api.v1alpha1.CloudVod in) {
         if (in == null) {
             return null;
         }
-        return new CloudVod().setTencentVod(tencentVod(in.getTencentVod()));
+        return new CloudVod(tencentVod(in.getTencentVod()));
     }
 
     private static TencentVod tencentVod(com.tencentcloud.trtc.operator.api.v1alpha1.TencentVod in) {
         if (in == null) {
             return null;
         }
-        return new TencentVod()
-                .setProcedure(in.getProcedure())
-                .setExpireTime(in.getExpireTime())
-                .setStorageRegion(in.getStorageRegion())
-                .setClassId(in.getClassId())
-                .setSubAppId(in.getSubAppId())
-                .setSessionContext(in.getSessionContext())
-                .setSourceContext(in.getSourceContext())
-                .setMediaType(code(in.getMediaType()))
-                .setUserDefineRecordId(in.getUserDefineRecordId());
+        return new TencentVod(
+                in.getProcedure(), in.getExpireTime(), in.getStorageRegion(), in.getClassId(), in.getSubAppId(),
+                in.getSessionContext(), in.getSourceContext(), code(in.getMediaType()), in.getUserDefineRecordId());
     }
 
     private static MixTranscodeParams mixTranscodeParams(
@@ -171,101 +141,66 @@ public final class CreateRequestMapper {
         if (in == null) {
             return null;
         }
-        return new MixTranscodeParams()
-                .setVideoParams(videoParams(in.getVideoParams()))
-                .setAudioParams(audioParams(in.getAudioParams()));
+        return new MixTranscodeParams(videoParams(in.getVideoParams()), audioParams(in.getAudioParams()));
     }
 
     private static VideoParams videoParams(com.tencentcloud.trtc.operator.api.v1alpha1.VideoParams in) {
         if (in == null) {
             return null;
         }
-        return new VideoParams()
-                .setWidth(number(in.getWidth()))
-                .setHeight(number(in.getHeight()))
-                .setFps(number(in.getFps()))
-                .setBitRate(number(in.getBitRate()))
-                .setGop(number(in.getGop()));
+        return new VideoParams(
+                number(in.getWidth()), number(in.getHeight()), number(in.getFps()), number(in.getBitRate()),
+                number(in.getGop()));
     }
 
     private static AudioParams audioParams(com.tencentcloud.trtc.operator.api.v1alpha1.AudioParams in) {
         if (in == null) {
             return null;
         }
-        return new AudioParams()
-                .setSampleRate(code(in.getSampleRate()))
-                .setChannel(code(in.getChannel()))
-                .setBitRate(number(in.getBitRate()));
+        return new AudioParams(code(in.getSampleRate()), code(in.getChannel()), number(in.getBitRate()));
     }
 
     private static MixLayoutParams mixLayoutParams(com.tencentcloud.trtc.operator.api.v1alpha1.MixLayoutParams in) {
         if (in == null) {
             return null;
         }
-        return new MixLayoutParams()
-                .setMixLayoutMode(code(in.getMixLayoutMode()))
-                .setMixLayoutList(each(in.getMixLayoutList(), CreateRequestMapper::mixLayout))
-                .setBackGroundColor(in.getBackGroundColor())
-                .setMaxResolutionUserId(in.getMaxResolutionUserId())
-                .setMediaId(code(in.getMediaId()))
-                .setBackgroundImageUrl(in.getBackgroundImageUrl())
-                .setPlaceHolderMode(flag(in.getPlaceHolderMode()))
-                .setBackgroundImageRenderMode(code(in.getBackgroundImageRenderMode()))
-                .setDefaultSubBackgroundImage(in.getDefaultSubBackgroundImage())
-                .setWaterMarkList(each(in.getWaterMarkList(), CreateRequestMapper::waterMark))
-                .setRenderMode(code(in.getRenderMode()))
-                .setMaxResolutionUserAlign(code(in.getMaxResolutionUserAlign()))
-                .setPureAudioDisableLayout(in.getPureAudioDisableLayout());
+        return new MixLayoutParams(
+                code(in.getMixLayoutMode()), each(in.getMixLayoutList(), CreateRequestMapper::mixLayout),
+                in.getBackGroundColor(), in.getMaxResolutionUserId(), code(in.getMediaId()), in.getBackgroundImageUrl(),
+                flag(in.getPlaceHolderMode()), code(in.getBackgroundImageRenderMode()),
+                in.getDefaultSubBackgroundImage(), each(in.getWaterMarkList(), CreateRequestMapper::waterMark),
+                code(in.getRenderMode()), code(in.getMaxResolutionUserAlign()), in.getPureAudioDisableLayout());
     }
 
     private static MixLayout mixLayout(com.tencentcloud.trtc.operator.api.v1alpha1.MixLayout in) {
-        return new MixLayout()
-                .setTop(number(in.getTop()))
-                .setLeft(number(in.getLeft()))
-                .setWidth(number(in.getWidth()))
-                .setHeight(number(in.getHeight()))
-                .setUserId(in.getUserId())
-                .setAlpha(number(in.getAlpha()))
-                .setRenderMode(code(in.getRenderMode()))
-                .setMediaId(code(in.getMediaId()))
-                .setImageLayer(number(in.getImageLayer()))
-                .setSubBackgroundImage(in.getSubBackgroundImage());
+        return new MixLayout(
+                number(in.getTop()), number(in.getLeft()), number(in.getWidth()), number(in.getHeight()),
+                in.getUserId(), number(in.getAlpha()), code(in.getRenderMode()), code(in.getMediaId()),
+                number(in.getImageLayer()), in.getSubBackgroundImage());
     }
 
     private static WaterMark waterMark(com.tencentcloud.trtc.operator.api.v1alpha1.WaterMark in) {
-        return new WaterMark()
-                .setWaterMarkType(code(in.getWaterMarkType()))
-                .setWaterMarkImage(waterMarkImage(in.getWaterMarkImage()))
-                .setWaterMarkChar(waterMarkChar(in.getWaterMarkChar()))
-                .setWaterMarkTimestamp(waterMarkTimestamp(in.getWaterMarkTimestamp()));
+        return new WaterMark(
+                code(in.getWaterMarkType()), waterMarkImage(in.getWaterMarkImage()),
+                waterMarkChar(in.getWaterMarkChar()), waterMarkTimestamp(in.getWaterMarkTimestamp()));
     }
 
     private static WaterMarkImage waterMarkImage(com.tencentcloud.trtc.operator.api.v1alpha1.WaterMarkImage in) {
         if (in == null) {
             return null;
         }
-        return new WaterMarkImage()
-                .setWaterMarkUrl(in.getWaterMarkUrl())
-                .setTop(number(in.getTop()))
-                .setLeft(number(in.getLeft()))
-                .setWidth(number(in.getWidth()))
-                .setHeight(number(in.getHeight()));
+        return new WaterMarkImage(
+                in.getWaterMarkUrl(), number(in.getTop()), number(in.getLeft()), number(in.getWidth()),
+                number(in.getHeight()));
     }
 
     private static WaterMarkChar waterMarkChar(com.tencentcloud.trtc.operator.api.v1alpha1.WaterMarkChar in) {
         if (in == null) {
             return null;
         }
-        return new WaterMarkChar()
-                .setTop(number(in.getTop()))
-                .setLeft(number(in.getLeft()))
-                .setWidth(number(in.getWidth()))
-                .setHeight(number(in.getHeight()))
-                .setChars(in.getChars())
-                .setFontSize(number(in.getFontSize()))
-                .setFontColor(in.getFontColor())
-                .setBackGroundColor(in.getBackGroundColor())
-                .setFont(in.getFont());
+        return new WaterMarkChar(
+                number(in.getTop()), number(in.getLeft()), number(in.getWidth()), number(in.getHeight()), in.getChars(),
+                number(in.getFontSize()), in.getFontColor(), in.getBackGroundColor(), in.getFont());
     }
 
     private static WaterMarkTimestamp waterMarkTimestamp(
@@ -273,10 +208,7 @@ public final class CreateRequestMapper {
         if (in == null) {
             return null;
         }
-        return new WaterMarkTimestamp()
-                .setPos(code(in.getPos()))
-                .setTimeZone(number(in.getTimeZone()))
-                .setFont(in.getFont());
+        return new WaterMarkTimestamp(code(in.getPos()), number(in.getTimeZone()), in.getFont());
     }
 
     private static Long code(ApiCoded value) {

@@ -3,6 +3,10 @@ package com.tencentcloud.trtc.operator.mapping;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
 import com.tencentcloud.trtc.operator.api.v1alpha1.DeletionPolicy;
 import com.tencentcloud.trtc.operator.api.v1alpha1.RoomIdType;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The defaults of the spec, resolved in code rather than in the CRD (a schema default would make GitOps tools
@@ -39,5 +43,21 @@ public final class EffectiveSpec {
     public static DeletionPolicy effectiveDeletionPolicy(CloudRecordingSpec spec) {
         DeletionPolicy policy = spec.getDeletionPolicy();
         return policy != null ? policy : DEFAULT_DELETION_POLICY;
+    }
+
+    /**
+     * How long the task may run, from {@code spec.maxDuration} ({@code 90m}, {@code 1h30m}: the schema's pattern of
+     * hours, minutes and seconds, read by java.time as the ISO form {@code PT1H30M}); empty when absent or unreadable.
+     */
+    public static Optional<Duration> maxDuration(CloudRecordingSpec spec) {
+        String text = spec.getMaxDuration();
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.parse("PT" + text.trim().toUpperCase(Locale.ROOT)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -18,16 +18,19 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,8 +38,9 @@ import java.util.stream.Stream;
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
  * follow it, or stop it. The steps live in {@link RecordingCreator}, {@link RecordingModifier},
- * {@link RecordingFollower} and {@link RecordingStopper}; every status change goes through
- * {@link StatusTransitions}.
+ * {@link RecordingFollower}, {@link RecordingStopper} and {@link DurationLimit} ({@code maxDuration}); every status
+ * change goes through {@link StatusTransitions}. Recording callbacks waiting in the {@link CallbackInbox} are
+ * applied first, by {@link CallbackApplier}, so that they and the steps never write the same status at once.
  *
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
  * from one, is reconciled again as soon as that Secret appears or changes; the watch keeps Secret metadata only,
@@ -60,6 +64,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private final UserSigMinter minter;
     private final Clock clock;
     private final Options options;
+    private final CallbackInbox inbox;
     private volatile Collaborators steps;
     private volatile IndexedResourceCache<CloudRecording> cache;
     private volatile Consumer<CloudRecording> taskStarted = r -> {
@@ -71,17 +76,31 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
      * @param writers      builds the {@link ResourceWriter} from the operator's Kubernetes client
      * @param retryInitial first delay after a transient error
      * @param retryMax     longest delay between retries
+     * @param acceptCallbacks whether this replica takes callbacks now: only a replica that reconciles can apply them
      */
-    public record Options(Function<KubernetesClient, ResourceWriter> writers, Duration retryInitial, Duration retryMax) {
+    public record Options(Function<KubernetesClient, ResourceWriter> writers, Duration retryInitial, Duration retryMax,
+                          BooleanSupplier acceptCallbacks) {
+
+        /** Accepting callbacks always (one replica). */
+        public Options(Function<KubernetesClient, ResourceWriter> writers, Duration retryInitial, Duration retryMax) {
+            this(writers, retryInitial, retryMax, () -> true);
+        }
+
+        /** The same, accepting callbacks only while {@code leading} says so. */
+        public Options acceptingCallbacksWhile(BooleanSupplier leading) {
+            return new Options(writers, retryInitial, retryMax, leading);
+        }
+
         public static Options defaults() {
             return new Options(KubernetesResourceWriter::new, Duration.ofSeconds(5), Duration.ofMinutes(5));
         }
     }
 
-    private record Collaborators(ResourceWriter writer, StatusTransitions transitions, EventRecorder events,
+    private record Collaborators(LatestWrites writer, StatusTransitions transitions, EventRecorder events,
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
-                                 Backoff backoff, PollBudget budget, NamespaceShare share) {
+                                 DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
+                                 DescribeSchedule schedule, NamespaceShare share) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -95,6 +114,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         this.minter = minter;
         this.clock = clock;
         this.options = options;
+        this.inbox = new CallbackInbox(options.acceptCallbacks());
+    }
+
+    /** Where the callback receiver hands verified callbacks (design §8). */
+    public CallbackInbox callbacks() {
+        return inbox;
     }
 
     @Override
@@ -103,13 +128,18 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
                 .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
         context.getPrimaryCache().addIndexer(RecorderSeats.INDEX, r -> r.getSpec() == null ? List.of() : List.of(RecorderSeats.seat(r)));
+        context.getPrimaryCache().addIndexer(CallbackInbox.TASK_INDEX, CallbackInbox::taskIds);
         Map<String, InformerEventSource<Secret, CloudRecording>> secretSources = new LinkedHashMap<>();
         for (String namespace : config.watchNamespaces().isEmpty() ? Set.of(ALL_NAMESPACES) : config.watchNamespaces()) {
             secretSources.put(namespace, secretSource(context, namespace));
         }
+        SimpleInboundEventSource<CloudRecording> callbackSource = new SimpleInboundEventSource<>("callbacks");
         steps = assemble(context.getClient(), new SecretValues((namespace, name) -> secretSources
                 .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()));
-        return List.copyOf(secretSources.values());
+        inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource);
+        List<EventSource<?, CloudRecording>> sources = new ArrayList<>(secretSources.values());
+        sources.add(callbackSource);
+        return sources;
     }
 
     /**
@@ -133,11 +163,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     }
 
     private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
-        ResourceWriter writer = options.writers().apply(client);
+        LatestWrites writer = new LatestWrites(options.writers().apply(client));
         EventRecorder events = new EventRecorder(client, clock);
         StatusTransitions transitions = new StatusTransitions(clock);
         Backoff backoff = new Backoff(options.retryInitial(), options.retryMax());
         PollBudget budget = new PollBudget(config.pollInterval(), config.rateLimitPerSecond());
+        DescribeSchedule schedule = new DescribeSchedule();
         StallMemory stalls = new StallMemory(lookup);
         SecretResolver secrets = new SecretResolver(lookup, config, minter);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
@@ -145,9 +176,11 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                 new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
                         r -> taskStarted.accept(r)),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
-                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
+                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
-                backoff, budget, new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond()));
+                new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
+                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule,
+                new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond()));
     }
 
     /**
@@ -166,8 +199,11 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     }
 
     @Override
-    public UpdateControl<CloudRecording> reconcile(CloudRecording resource, Context<CloudRecording> context) {
+    public UpdateControl<CloudRecording> reconcile(CloudRecording cached, Context<CloudRecording> context) {
         Collaborators c = steps;
+        CloudRecording observed = c.writer().newest(cached);
+        Optional<String> taskId = taskId(observed);
+        CloudRecording resource = taskId.map(t -> c.callbacks().apply(observed, t)).orElse(observed);
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
             return control(pause(c, resource, ""));
         }
@@ -176,14 +212,18 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
             return UpdateControl.noUpdate();
         }
         var meta = resource.getMetadata();
-        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(act(c, resource, context)),
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(act(c, resource, taskId, context)),
                 wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
     }
 
-    private static Step act(Collaborators c, CloudRecording resource, Context<CloudRecording> context) {
-        Optional<String> taskId = taskId(resource);
+    private static Step act(Collaborators c, CloudRecording resource, Optional<String> taskId, Context<CloudRecording> context) {
         if (taskId.isPresent()) {
-            return c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get()));
+            Optional<Step> limited = c.limit().enforce(resource);
+            if (limited.isPresent()) {
+                return limited.get();
+            }
+            return c.limit().bringForward(resource,
+                    c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get())));
         }
         Optional<CloudRecording> holder = RecorderSeats.earlierHolder(resource, context.getPrimaryCache());
         if (holder.isPresent()) {
@@ -205,15 +245,18 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                 wait -> DeleteControl.noFinalizerRemoval().rescheduleAfter(wait));
     }
 
-    private static DeleteControl stop(Collaborators c, CloudRecording resource) {
+    private DeleteControl stop(Collaborators c, CloudRecording resource) {
         RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
         if (decision.release()) {
             c.secrets().forget(resource);
+            c.writer().forget(resource);
             c.stalls().forget(resource);
             c.creator().forget(resource);
             c.backoff().reset(resource.getMetadata().getUid());
             c.budget().release(resource.getMetadata().getUid());
             c.share().forget(resource.getMetadata().getNamespace(), resource.getMetadata().getUid());
+            c.schedule().forget(resource.getMetadata().getUid());
+            inbox.forget(resource);
             return DeleteControl.defaultDelete();
         }
         DeleteControl keep = DeleteControl.noFinalizerRemoval();

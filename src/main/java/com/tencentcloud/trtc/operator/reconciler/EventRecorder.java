@@ -1,7 +1,7 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
-import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.EventSourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kubernetes Events about a CloudRecording ({@code kubectl describe crec}). Best effort: a failure to record
+ * Kubernetes Events about a CloudRecording or a CloudRecordingSchedule ({@code kubectl describe crec}). Best effort: a failure to record
  * an event is logged and never fails a reconcile. Callers pass messages that hold no secret value.
  */
 public class EventRecorder {
@@ -31,15 +31,15 @@ public class EventRecorder {
         this.clock = clock;
     }
 
-    public void normal(CloudRecording resource, String reason, String message) {
+    public void normal(HasMetadata resource, String reason, String message) {
         record(resource, NORMAL, reason, message);
     }
 
-    public void warning(CloudRecording resource, String reason, String message) {
+    public void warning(HasMetadata resource, String reason, String message) {
         record(resource, WARNING, reason, message);
     }
 
-    protected void record(CloudRecording resource, String type, String reason, String message) {
+    protected void record(HasMetadata resource, String type, String reason, String message) {
         String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         var meta = resource.getMetadata();
         try {

@@ -14,12 +14,14 @@ import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link ResourceWriter} over the Kubernetes API. Status and annotation writes are JSON patches of just those
  * fields (one round trip each, no read first), so they never overwrite a user's concurrent change to other
- * fields; the status is replaced whole. Only {@link #markCreatePending} is a locked update, because it is the
- * create guard.
+ * fields; the status is replaced whole. {@link #markCreatePending} (the create guard) and
+ * {@link #writeStatusIfUnchanged} are locked updates on the resource version read.
  */
 public final class KubernetesResourceWriter implements ResourceWriter {
 
@@ -39,6 +41,20 @@ public final class KubernetesResourceWriter implements ResourceWriter {
     }
 
     @Override
+    public CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) throws StaleResourceException {
+        CloudRecording copy = new CloudRecording();
+        copy.setMetadata(new ObjectMetaBuilder(resource.getMetadata()).build());
+        copy.setSpec(resource.getSpec());
+        copy.setStatus(status);
+        return locked(resource, () -> client.resource(copy).updateStatus());
+    }
+
+    @Override
+    public Optional<CloudRecording> readCurrent(CloudRecording resource) {
+        return Optional.ofNullable(named(resource).get());
+    }
+
+    @Override
     public CloudRecording markCreatePending(CloudRecording resource, Instant now) throws StaleResourceException {
         CloudRecording copy = new CloudRecording();
         copy.setMetadata(new ObjectMetaBuilder(resource.getMetadata()).build());
@@ -46,8 +62,13 @@ public final class KubernetesResourceWriter implements ResourceWriter {
         Map<String, String> annotations = new HashMap<>(annotations(copy));
         annotations.put(CloudRecording.ANNOTATION_CREATE_PENDING, now.toString());
         copy.getMetadata().setAnnotations(annotations);
+        return locked(resource, () -> client.resource(copy).update());
+    }
+
+    /** Runs a locked update of {@code resource}, turning the API server's 409 into {@link StaleResourceException}. */
+    private static CloudRecording locked(CloudRecording resource, Supplier<CloudRecording> update) throws StaleResourceException {
         try {
-            return client.resource(copy).update();
+            return update.get();
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
                 throw new StaleResourceException("resource version " + resource.getMetadata().getResourceVersion() + " is no longer current", e);

@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * @param leaderElectionNamespace {@code LEADER_ELECTION_NAMESPACE} (else {@code POD_NAMESPACE}): where the Lease is
  * @param serverSideApply         {@code SERVER_SIDE_APPLY}: whether the operator's own patches (its finalizer) use
  *                                server-side apply; off only for API servers without it, such as the Fabric8 mock server
+ * @param callbackPort            {@code CALLBACK_PORT}: port of the TRTC callback receiver (design §8); empty = no receiver
+ * @param defaultCallbackKey      {@code TRTC_CALLBACK_KEY}: the callback key of resources without
+ *                                {@code credentialsSecretRef}; empty when not set
  * @param metricsBindAddress      {@code METRICS_BIND_ADDRESS}: the IP address /healthz, /readyz and /metrics listen on;
  *                                default every interface (in a cluster the kubelet probes the pod's IP), {@code 127.0.0.1}
  *                                to keep them on this machine
@@ -38,7 +41,18 @@ import java.util.regex.Pattern;
 public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
                              Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
                              int reconcileThreads, int metricsPort, boolean leaderElection,
-                             String leaderElectionNamespace, boolean serverSideApply, InetAddress metricsBindAddress) {
+                             String leaderElectionNamespace, boolean serverSideApply, Optional<Integer> callbackPort,
+                             Optional<String> defaultCallbackKey, InetAddress metricsBindAddress) {
+
+    /** Without the callback receiver. */
+    public OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
+                          Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
+                          int reconcileThreads, int metricsPort, boolean leaderElection,
+                          String leaderElectionNamespace, boolean serverSideApply, InetAddress metricsBindAddress) {
+        this(trtcEndpoint, defaultRegion, defaultCredentials, watchNamespaces, rateLimitPerSecond, pollInterval,
+                reconcileThreads, metricsPort, leaderElection, leaderElectionNamespace, serverSideApply, Optional.empty(),
+                Optional.empty(), metricsBindAddress);
+    }
 
     public static final String DEFAULT_ENDPOINT = "trtc.tencentcloudapi.com";
     public static final String DEFAULT_REGION = "ap-guangzhou";
@@ -70,7 +84,9 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
                 + ", watchNamespaces=" + (watchNamespaces.isEmpty() ? "all" : watchNamespaces)
                 + ", rateLimit=" + rateLimitPerSecond + "/s, pollInterval=" + pollInterval
                 + ", reconcileThreads=" + reconcileThreads + ", metricsPort=" + metricsPort
-                + ", metricsBindAddress=" + metricsBindAddress.getHostAddress() + ", leaderElection=" + leaderElection + "]";
+                + ", metricsBindAddress=" + metricsBindAddress.getHostAddress() + ", leaderElection=" + leaderElection
+                + ", callbackPort=" + callbackPort.map(String::valueOf).orElse("none")
+                + ", defaultCallbackKey=" + defaultCallbackKey.map(k -> "<redacted>").orElse("none") + "]";
     }
 
     /** Reads and checks the variables in {@code env}. */
@@ -107,10 +123,15 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
             throw new InvalidConfigException("LEADER_ELECTION_NAMESPACE", "must be set (or POD_NAMESPACE) when LEADER_ELECTION=true");
         }
         boolean ssa = value(env, "SERVER_SIDE_APPLY").map(v -> parseBoolean("SERVER_SIDE_APPLY", v)).orElse(true);
+        Optional<Integer> callbackPort = value(env, "CALLBACK_PORT").map(v -> parseInt("CALLBACK_PORT", v, 0, 65535));
+        if (callbackPort.isPresent() && callbackPort.get() != 0 && callbackPort.get() == port) {
+            throw new InvalidConfigException("CALLBACK_PORT", "must differ from METRICS_PORT (" + port + ")");
+        }
+        Optional<String> callbackKey = value(env, "TRTC_CALLBACK_KEY");
         InetAddress bind = value(env, "METRICS_BIND_ADDRESS").map(OperatorConfig::parseAddress)
                 .orElseGet(() -> new InetSocketAddress(0).getAddress());
         return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader,
-                leaseNamespace, ssa, bind);
+                leaseNamespace, ssa, callbackPort, callbackKey, bind);
     }
 
     /** Reads {@code variable}'s duration; see {@link #duration(String)} for the forms. */

@@ -115,8 +115,8 @@ final class RecordingCreator {
         try {
             CreateCloudRecordingResponse response = trtc.createCloudRecording(call,
                     CreateRequestMapper.toCreateRequest(marked.getSpec(), userId, values));
-            CreatedTask task = new CreatedTask(userId, Objects.requireNonNull(response.getTaskId(), "TaskId"),
-                    response.getRequestId(), clock.instant());
+            CreatedTask task = new CreatedTask(userId, Objects.requireNonNull(response.taskId(), "TaskId"),
+                    response.requestId(), clock.instant());
             unsaved.put(r.getMetadata().getUid(), task);
             return persist(marked, task);
         } catch (TrtcApiException e) {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Polls at the interval {@link PollBudget} allows, with ±20% jitter, never past {@code expiresAt}. A task that is gone is
  * {@code Stopped} for good; after {@code expiresAt} no call is made and the resource is {@code Expired}.
- * Status is written only when it changed.
+ * Status is written only when it changed. Once the task sends recording callbacks, a follow before the planned
+ * Describe describes nothing, and while it records the plan is a safety net ({@link DescribeSchedule}).
  */
 final class RecordingFollower {
 
@@ -34,10 +36,11 @@ final class RecordingFollower {
     private final Backoff backoff;
     private final Clock clock;
     private final PollBudget budget;
+    private final DescribeSchedule schedule;
 
     RecordingFollower(TrtcClient trtc, SecretResolver secrets, ResourceWriter writer,
                       StatusTransitions transitions, EventRecorder events, Failures failures, Backoff backoff,
-                      Clock clock, PollBudget budget) {
+                      Clock clock, PollBudget budget, DescribeSchedule schedule) {
         this.trtc = trtc;
         this.secrets = secrets;
         this.writer = writer;
@@ -47,6 +50,7 @@ final class RecordingFollower {
         this.backoff = backoff;
         this.clock = clock;
         this.budget = budget;
+        this.schedule = schedule;
     }
 
     /** Follows task {@code taskId}; one recorded only in the annotation (status lost) is first restored to status. */
@@ -68,6 +72,11 @@ final class RecordingFollower {
                     + " can no longer be managed through the API; the recording continues until the room is idle");
             return Step.done(written);
         }
+        String uid = r.getMetadata().getUid();
+        Optional<Duration> wait = schedule.wait(uid, now);
+        if (wait.isPresent()) {
+            return Step.requeue(r, capped(wait.get(), now, expiresAt));
+        }
         CallContext call;
         try {
             call = secrets.resolveCall(r);
@@ -75,11 +84,15 @@ final class RecordingFollower {
             return failures.unresolved(r, e);
         }
         try {
-            DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest()
-                    .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(status.getTaskId()));
+            DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest(
+                    r.getSpec().getSdkAppId(), status.getTaskId(), null));
             backoff.reset(r.getMetadata().getUid());
-            Duration interval = budget.follow(r.getMetadata().getUid());
-            return Step.requeue(writeIfChanged(r, transitions.described(r, response)), nextPoll(interval, now, expiresAt));
+            Duration interval = budget.follow(uid);
+            CloudRecording written = writeIfChanged(r, transitions.described(r, response));
+            Duration next = schedule.callbacks(uid) && written.getStatus().getPhase() == CloudRecordingStatus.Phase.Recording
+                    ? capped(safetyNet(interval), now, expiresAt) : nextPoll(interval, now, expiresAt);
+            schedule.described(uid, now.plus(next));
+            return Step.requeue(written, next);
         } catch (TrtcApiException e) {
             if (e.errorClass() == TrtcErrorClass.TASK_GONE) {
                 budget.release(r.getMetadata().getUid());
@@ -110,11 +123,20 @@ final class RecordingFollower {
 
     private static Duration nextPoll(Duration interval, Instant now, Instant expiresAt) {
         long base = interval.toMillis();
-        Duration jittered = Duration.ofMillis(base * 4 / 5 + ThreadLocalRandom.current().nextLong(base * 2 / 5 + 1));
+        return capped(Duration.ofMillis(base * 4 / 5 + ThreadLocalRandom.current().nextLong(base * 2 / 5 + 1)), now, expiresAt);
+    }
+
+    /** The safety-net interval of a task that sends callbacks: never shorter than the net, up to 20% longer. */
+    private static Duration safetyNet(Duration interval) {
+        long base = Math.max(interval.toMillis(), DescribeSchedule.SAFETY_NET.toMillis());
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 5 + 1));
+    }
+
+    private static Duration capped(Duration wait, Instant now, Instant expiresAt) {
         if (expiresAt == null) {
-            return jittered;
+            return wait;
         }
         Duration untilExpiry = Duration.between(now, expiresAt).plusSeconds(1);
-        return jittered.compareTo(untilExpiry) < 0 ? jittered : untilExpiry;
+        return wait.compareTo(untilExpiry) < 0 ? wait : untilExpiry;
     }
 }

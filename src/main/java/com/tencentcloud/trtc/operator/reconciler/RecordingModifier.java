@@ -78,12 +78,12 @@ final class RecordingModifier {
             ModifyCloudRecordingResponse response = trtc.modifyCloudRecording(call,
                     CreateRequestMapper.toModifyRequest(r.getSpec(), status.getTaskId()));
             backoff.reset(r.getMetadata().getUid());
-            CloudRecording written = writer.writeStatus(r, transitions.modified(r, response.getRequestId()));
+            CloudRecording written = writer.writeStatus(r, transitions.modified(r, response.requestId()));
             r.setStatus(written.getStatus());
             LOG.info("{}/{}: task {} now follows generation {} (RequestId {})", r.getMetadata().getNamespace(),
-                    r.getMetadata().getName(), status.getTaskId(), generation, response.getRequestId());
+                    r.getMetadata().getName(), status.getTaskId(), generation, response.requestId());
             events.normal(written, "Modified", "Sent the layout and subscription lists of generation " + generation
-                    + " to task " + status.getTaskId() + " (RequestId " + response.getRequestId() + ")");
+                    + " to task " + status.getTaskId() + " (RequestId " + response.requestId() + ")");
             return Optional.empty();
         } catch (TrtcApiException e) {
             if (e.errorClass() == TrtcErrorClass.TASK_GONE) {

@@ -94,9 +94,9 @@ final class RecordingStopper {
             r = writer.writeStatus(r, transitions.stopping(r));
         }
         try {
-            var response = trtc.deleteCloudRecording(call, new DeleteCloudRecordingRequest()
-                    .setSdkAppId(r.getSpec().getSdkAppId()).setTaskId(taskId));
-            events.normal(r, "Stopped", "Stopped task " + taskId + " (RequestId " + response.getRequestId() + ")");
+            var response = trtc.deleteCloudRecording(call, new DeleteCloudRecordingRequest(
+                    r.getSpec().getSdkAppId(), taskId));
+            events.normal(r, "Stopped", "Stopped task " + taskId + " (RequestId " + response.requestId() + ")");
             return Decision.released();
         } catch (TrtcApiException e) {
             if (e.errorClass() == TrtcErrorClass.TASK_GONE) {

@@ -3,6 +3,7 @@ package com.tencentcloud.trtc.operator.reconciler;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The operator's writes to a CloudRecording: its status and its {@code trtc.tencentcloud.com/} annotations.
@@ -12,6 +13,17 @@ public interface ResourceWriter {
 
     /** Replaces the status subresource with {@code status}. */
     CloudRecording writeStatus(CloudRecording resource, CloudRecordingStatus status);
+
+    /**
+     * Replaces the status subresource with {@code status} only while the resource is still at the resource version
+     * {@code resource} was read at, for a status computed from that version's status.
+     *
+     * @throws StaleResourceException when the resource changed since (HTTP 409)
+     */
+    CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) throws StaleResourceException;
+
+    /** The resource as the API server holds it now, not as an informer's cache does; empty once it is gone. */
+    Optional<CloudRecording> readCurrent(CloudRecording resource);
 
     /**
      * Sets {@code create-pending} with an optimistic lock on the resource version read in this reconcile.

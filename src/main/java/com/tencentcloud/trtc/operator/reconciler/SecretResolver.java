@@ -12,6 +12,7 @@ import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,7 +38,10 @@ public final class SecretResolver {
     public static final String KEY_SECRET_KEY = "secretKey";
     public static final String KEY_TOKEN = "token";
     public static final String KEY_SDK_SECRET_KEY = "sdkSecretKey";
+    public static final String KEY_CALLBACK_KEY = "callbackKey";
     public static final long USER_SIG_MARGIN_HOURS = 24;
+    /** How long a callback waits for a Secret no reconcile has read yet; TRTC wants an answer within 5 s. */
+    public static final Duration CALLBACK_KEY_READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final SecretLookup secrets;
     private final OperatorConfig config;
@@ -82,6 +86,22 @@ public final class SecretResolver {
             }
             return remembered;
         }
+    }
+
+    /**
+     * The key TRTC signs this resource's callbacks with: {@code callbackKey} of the credentials Secret, or the
+     * operator's {@code TRTC_CALLBACK_KEY} for resources without {@code credentialsSecretRef}; empty when there is none
+     * (or the Secret is missing, or could not be read within {@link #CALLBACK_KEY_READ_TIMEOUT}). Answered from memory
+     * when a reconcile has read the Secret at its current version, so the callback receiver does not wait on the API
+     * server.
+     */
+    public Optional<String> callbackKey(CloudRecording resource) {
+        if (resource.getSpec().getCredentialsSecretRef() == null) {
+            return config.defaultCallbackKey();
+        }
+        return secrets.findWithin(resource.getMetadata().getNamespace(), resource.getSpec().getCredentialsSecretRef().getName(),
+                        CALLBACK_KEY_READ_TIMEOUT)
+                .flatMap(secret -> optional(secret, KEY_CALLBACK_KEY));
     }
 
     /** Forgets what was remembered for a resource that is gone. */

@@ -3,10 +3,17 @@ package com.tencentcloud.trtc.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +26,9 @@ import java.util.function.UnaryOperator;
  * with a GET the first time a resource needs it and kept for as long as the informer shows the same resource
  * version; a new version is read again, a deleted Secret is forgotten. So only Secrets that resources refer to are
  * held with their data, once each, whatever the number of resources referring to them.
+ *
+ * <p>The callback receiver reads through {@link #findWithin}: a Secret a reconcile has read is answered from memory,
+ * and a miss (a Secret changed since) is one GET that the receiver stops waiting for after a short timeout.
  *
  * <p>RBAC stays {@code get}, {@code list}, {@code watch} on Secrets. Thread-safe.
  */
@@ -33,6 +43,11 @@ public final class SecretValues implements SecretLookup {
     private final BiFunction<String, String, Optional<Secret>> metadata;
     private final KubernetesClient client;
     private final Map<String, Secret> read = new ConcurrentHashMap<>();
+    private final ExecutorService bounded = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "secret-values-read");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param metadata the informer's metadata-only copy of a Secret, by namespace and name
@@ -64,6 +79,24 @@ public final class SecretValues implements SecretLookup {
                 .withData(fresh.getData()).withStringData(fresh.getStringData()).build();
         read.put(key, kept);
         return Optional.of(kept);
+    }
+
+    @Override
+    public Optional<Secret> findWithin(String namespace, String name, Duration timeout) {
+        Optional<String> version = resourceVersion(namespace, name);
+        Secret known = read.get(namespace + "/" + name);
+        if (version.isPresent() && known != null && Objects.equals(known.getMetadata().getResourceVersion(), version.get())) {
+            return Optional.of(known);
+        }
+        CompletableFuture<Optional<Secret>> reading = CompletableFuture.supplyAsync(() -> find(namespace, name), bounded);
+        try {
+            return reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -4,12 +4,16 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
+import com.tencentcloud.trtc.operator.mapping.CallbackEffects;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.mapping.StorageFiles;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every change the operator makes to a CloudRecording's status, each as a named transition.
@@ -19,6 +23,9 @@ import java.util.List;
  * operator has acted on that generation (success, a stall, or a stop).
  */
 public final class StatusTransitions {
+
+    /** Ready reason of a task the operator stopped at spec.maxDuration. */
+    public static final String REASON_MAX_DURATION = "MaxDurationReached";
 
     private final Clock clock;
 
@@ -59,17 +66,19 @@ public final class StatusTransitions {
     /** DescribeCloudRecording answered for a live task. */
     public CloudRecordingStatus described(CloudRecording r, DescribeCloudRecordingResponse response) {
         CloudRecordingStatus s = copy(r);
-        s.setRecorderStatus(response.getStatus());
-        s.setLastRequestId(response.getRequestId());
-        s.setStorageFiles(response.getStorageFileList() == null ? null : response.getStorageFileList().stream().map(f -> {
-            StorageFileStatus file = new StorageFileStatus();
-            file.setFileName(f.getFileName());
-            file.setUserId(f.getUserId());
-            file.setTrackType(f.getTrackType());
-            file.setBeginTimeStamp(f.getBeginTimeStamp());
-            return file;
-        }).toList());
-        String status = response.getStatus() == null ? "" : response.getStatus();
+        s.setRecorderStatus(response.status());
+        s.setLastRequestId(response.requestId());
+        if (response.storageFileList() != null) {
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), response.storageFileList().stream().map(f -> {
+                StorageFileStatus file = new StorageFileStatus();
+                file.setFileName(f.fileName());
+                file.setUserId(f.userId());
+                file.setTrackType(f.trackType());
+                file.setBeginTimeStamp(f.beginTimeStamp());
+                return file;
+            }).toList()));
+        }
+        String status = response.status() == null ? "" : response.status();
         switch (status) {
             case "InProgress" -> {
                 s.setPhase(Phase.Recording);
@@ -88,6 +97,31 @@ public final class StatusTransitions {
         return synced(r, s);
     }
 
+    /**
+     * A verified recording callback for this resource's task (design §8): its files are merged in, and the phase
+     * moves only forward ({@link CallbackEffects#phase}); a 302 ends the task at once with a Ready reason named
+     * after its {@code LeaveCode}. Applying the same callback again gives the same status.
+     */
+    public CloudRecordingStatus callback(CloudRecording r, RecordingCallback event) {
+        CloudRecordingStatus s = copy(r);
+        if (!event.files().isEmpty()) {
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), event.files()));
+        }
+        Optional<Phase> next = CallbackEffects.phase(s.getPhase(), event);
+        if (next.isEmpty()) {
+            return s;
+        }
+        s.setPhase(next.get());
+        if (next.get() == Phase.Recording) {
+            s.setRecorderStatus("InProgress");
+            return ready(r, s, Conditions.TRUE, Conditions.REASON_RECORDING, "Task " + s.getTaskId() + " is recording");
+        }
+        s.setRecorderStatus(null);
+        return ready(r, s, Conditions.FALSE, CallbackEffects.leaveReason(event.leaveCode()), "Task " + s.getTaskId()
+                + " has ended: " + CallbackEffects.leaveDescription(event.leaveCode())
+                + "; it is never restarted: create a new CloudRecording to record again");
+    }
+
     /** The task no longer exists: it ended (idle timeout, room closed, stopped, or replaced). */
     public CloudRecordingStatus ended(CloudRecording r, String requestId, String detail) {
         CloudRecordingStatus s = copy(r);
@@ -96,6 +130,17 @@ public final class StatusTransitions {
         s.setLastRequestId(requestId);
         s = ready(r, s, Conditions.FALSE, Conditions.REASON_COMPLETED,
                 "Task " + s.getTaskId() + " has ended (" + detail + "); it is never restarted: create a new CloudRecording to record again");
+        return synced(r, s);
+    }
+
+    /** DeleteCloudRecording stopped the task at spec.maxDuration (or found it ended then). */
+    public CloudRecordingStatus maxDurationReached(CloudRecording r, String requestId, String maxDuration) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Stopped);
+        s.setRecorderStatus(null);
+        s.setLastRequestId(requestId);
+        s = ready(r, s, Conditions.FALSE, REASON_MAX_DURATION, "Task " + s.getTaskId() + " was stopped after maxDuration "
+                + maxDuration + "; it is never restarted: create a new CloudRecording to record again");
         return synced(r, s);
     }
 

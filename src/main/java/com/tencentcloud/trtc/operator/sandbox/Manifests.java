@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * The manifests a sandbox applies, parsed and ordered: Secrets first, then anything else, then the
- * CloudRecordings, so that no recording briefly stalls on a Secret that is about to arrive.
+ * CloudRecordings and last the CloudRecordingSchedules, so that no recording briefly stalls on a Secret that is about
+ * to arrive.
  *
  * <p>A folder with a {@code kustomization.yaml} contributes the files its {@code resources} list names (in that
  * order); any other folder contributes its {@code *.yaml} and {@code *.yml} files in name order. The built-in
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
 final class Manifests {
 
     static final String CRD_RESOURCE = "/sandbox/crds/cloudrecordings.trtc.tencentcloud.com-v1.yml";
+    static final String SCHEDULE_CRD_RESOURCE = "/sandbox/crds/cloudrecordingschedules.trtc.tencentcloud.com-v1.yml";
     static final String SAMPLES_RESOURCE = "/sandbox/samples/";
     static final String KUSTOMIZATION = "kustomization.yaml";
 
@@ -48,6 +50,9 @@ final class Manifests {
     }
 
     private static int rank(HasMetadata item) {
+        if ("CloudRecordingSchedule".equals(item.getKind())) {
+            return 3;
+        }
         return item instanceof Secret ? 0 : item instanceof CloudRecording ? 2 : 1;
     }
 
@@ -93,14 +98,19 @@ final class Manifests {
 
     /** The CloudRecording CRD, as packaged into the jar. */
     static InputStream crd() {
-        InputStream in = Manifests.class.getResourceAsStream(CRD_RESOURCE);
+        return crd(CRD_RESOURCE);
+    }
+
+    /** The CRD packaged into the jar as {@code resource}: {@link #CRD_RESOURCE} or {@link #SCHEDULE_CRD_RESOURCE}. */
+    static InputStream crd(String resource) {
+        InputStream in = Manifests.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("the jar carries no " + CRD_RESOURCE + "; rebuild it with mvn package");
+            throw new IllegalStateException("the jar carries no " + resource + "; rebuild it with mvn package");
         }
         return in;
     }
 
-    /** Every object, Secrets first and CloudRecordings last, each group in file order. */
+    /** Every object, Secrets first and CloudRecordingSchedules last, each group in file order. */
     List<HasMetadata> items() {
         return items;
     }
@@ -122,6 +132,12 @@ final class Manifests {
             }
         }
         return List.copyOf(byId.values());
+    }
+
+    /** The {@code callbackKey} values of the Secrets, in order, each once. */
+    List<String> callbackKeys() {
+        return items.stream().filter(i -> i instanceof Secret).map(i -> value((Secret) i, "callbackKey"))
+                .flatMap(Optional::stream).distinct().toList();
     }
 
     private static Optional<String> value(Secret secret, String key) {

@@ -34,6 +34,14 @@ final class RoomAnchors {
         return anchor;
     }
 
+    /** The anchor that {@link #join} put into the recording's room leaves it. */
+    String leave(CloudRecordingSpec spec) {
+        String anchor = anchorFor(spec);
+        RoomIdType type = Optional.ofNullable(spec.getRoomIdType()).orElse(RoomIdType.Integer);
+        emulator.anchorLeaves(spec.getSdkAppId(), spec.getRoomId(), type.code(), anchor);
+        return anchor;
+    }
+
     static String anchorFor(CloudRecordingSpec spec) {
         SubscribeStreamUserIds subscription = spec.getRecordParams() == null ? null
                 : spec.getRecordParams().getSubscribeStreamUserIds();

@@ -1,7 +1,9 @@
 package com.tencentcloud.trtc.operator.sandbox;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
+import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
@@ -17,6 +19,9 @@ import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -42,12 +49,19 @@ import java.util.stream.Collectors;
  * <p>The emulator accepts the API keys of the applied Secrets ({@code secretId}/{@code secretKey}) and the
  * sandbox's own default keys, which recordings without {@code credentialsSecretRef} use; every SdkAppId exists and
  * UserSigs are not verified, so the samples' placeholder values work as they are. When a recording gets a TaskId,
- * a simulated anchor joins its room ({@link RoomAnchors}).
+ * a simulated anchor joins its room ({@link RoomAnchors}), and with {@code --anchor-leaves-after} leaves it again.
+ *
+ * <p>The emulator sends its recording callbacks to the operator's receiver on loopback, signed with the first
+ * {@code callbackKey} of the applied Secrets (else {@link #DEFAULT_CALLBACK_KEY}, which is also the operator's
+ * {@code TRTC_CALLBACK_KEY}); Secrets with another key get their callbacks refused (401), as in a real cluster.
  */
 public final class Sandbox implements AutoCloseable {
 
     /** The sandbox's default API key: the operator's {@code TENCENTCLOUD_SECRET_ID}/{@code _KEY}. */
     public static final Credentials DEFAULT_CREDENTIALS = new Credentials("AKIDsandbox", "sandbox-secret-key");
+
+    /** The emulator's callback key when no applied Secret has a {@code callbackKey}: the operator's {@code TRTC_CALLBACK_KEY}. */
+    public static final String DEFAULT_CALLBACK_KEY = "sandboxCallbackKey";
 
     static final Duration REAL_START_TIMEOUT = Duration.ofSeconds(90);
     static final Duration CRD_ESTABLISHED_TIMEOUT = Duration.ofSeconds(60);
@@ -58,6 +72,7 @@ public final class Sandbox implements AutoCloseable {
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     private StatusPrinter printer;
     private KubernetesClient client;
+    private String callbackKey;
     private volatile boolean closed;
 
     private Sandbox(SandboxOptions options, PrintStream out) {
@@ -86,6 +101,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void startAll(Manifests manifests, Map<String, String> env) {
+        callbackKey = manifests.callbackKeys().stream().findFirst().orElse(DEFAULT_CALLBACK_KEY);
         List<Credentials> credentials = new ArrayList<>(manifests.credentials());
         credentials.add(DEFAULT_CREDENTIALS);
         TrtcEmulator.Builder emulatorBuilder = TrtcEmulator.builder().port(options.emulatorPort()).hourLength(options.hourLength());
@@ -107,10 +123,20 @@ public final class Sandbox implements AutoCloseable {
         banner(api, emulator, credentials);
 
         RoomAnchors anchors = new RoomAnchors(emulator);
+        ScheduledExecutorService leaving = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sandbox-anchors");
+            t.setDaemon(true);
+            return t;
+        });
+        closeInReverse.add(leaving::shutdownNow);
         printer = new StatusPrinter(out, Clock.systemDefaultZone(), (recording, taskId) -> {
             String anchor = anchors.join(recording.getSpec());
-            printer.note(StatusPrinter.key(recording), "anchor " + anchor + " joined room " + recording.getSpec().getRoomId()
-                    + " (emulator)");
+            String key = StatusPrinter.key(recording);
+            printer.note(key, "anchor " + anchor + " joined room " + recording.getSpec().getRoomId() + " (emulator)");
+            options.anchorLeavesAfter().ifPresent(after -> leaving.schedule(() -> {
+                anchors.leave(recording.getSpec());
+                printer.note(key, "anchor " + anchor + " left room " + recording.getSpec().getRoomId() + " (emulator)");
+            }, after.toMillis(), TimeUnit.MILLISECONDS));
         });
         SharedIndexInformer<CloudRecording> informer = client.resources(CloudRecording.class).inAnyNamespace().inform(printer);
         closeInReverse.add(informer::close);
@@ -120,10 +146,13 @@ public final class Sandbox implements AutoCloseable {
                 new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), tuning.clock()), tuning);
         closeInReverse.add(operator::close);
         try {
-            operator.start(0);
+            operator.start(0, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
             throw new IllegalStateException("the operator's health endpoint could not start: " + e.getMessage(), e);
         }
+        emulator.callbacks().target(URI.create("http://127.0.0.1:" + operator.callbackPort() + CallbackServer.PATH), callbackKey);
+        out.println("  callbacks       emulator -> http://127.0.0.1:" + operator.callbackPort() + CallbackServer.PATH);
+        out.flush();
 
         refuseSocketsOffLoopback();
         apply(manifests);
@@ -163,19 +192,21 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void installCrd(KubeApi api) {
-        CustomResourceDefinition crd;
-        try (InputStream in = Manifests.crd()) {
-            crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        client.resource(crd).createOr(r -> r.update());
-        if (api.reportsCrdConditions()) {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                                    && c.getStatus().getConditions().stream()
-                                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                            CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        for (String resource : List.of(Manifests.CRD_RESOURCE, Manifests.SCHEDULE_CRD_RESOURCE)) {
+            CustomResourceDefinition crd;
+            try (InputStream in = Manifests.crd(resource)) {
+                crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            client.resource(crd).createOr(r -> r.update());
+            if (api.reportsCrdConditions()) {
+                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                                        && c.getStatus().getConditions().stream()
+                                        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                                CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
         }
         if (!"default".equals(options.namespace())) {
             client.resource(new NamespaceBuilder().withNewMetadata().withName(options.namespace()).endMetadata().build())
@@ -190,6 +221,7 @@ public final class Sandbox implements AutoCloseable {
         env.put("TENCENTCLOUD_SECRET_ID", DEFAULT_CREDENTIALS.secretId());
         env.put("TENCENTCLOUD_SECRET_KEY", DEFAULT_CREDENTIALS.secretKey());
         env.put("METRICS_PORT", "0");
+        env.put("TRTC_CALLBACK_KEY", callbackKey);
         env.put("METRICS_BIND_ADDRESS", "127.0.0.1");
         env.put("SERVER_SIDE_APPLY", String.valueOf(serverSideApply));
         return OperatorConfig.fromEnv(env);
@@ -225,6 +257,7 @@ public final class Sandbox implements AutoCloseable {
         api.kubeconfig().ifPresent(k -> {
             out.println("  kubectl         export KUBECONFIG=" + k);
             out.println("                  kubectl get crec -n " + options.namespace() + " -w");
+            out.println("                  kubectl get crecsched -n " + options.namespace());
         });
         out.println("  stop            " + options.duration().map(d -> "after " + human(d) + ", or Ctrl-C").orElse("Ctrl-C"));
         out.flush();
@@ -255,18 +288,36 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * 0 when every CloudRecording has a TaskId and none is stalled, else 1 (a smoke test's verdict), after printing
-     * one summary line.
+     * 0 when every applied CloudRecording has a TaskId, none is stalled, no schedule is stalled and no child of a
+     * schedule is stalled, else 1 (a smoke test's verdict), after printing one summary line. A schedule's child may
+     * have been started a moment ago, so it is not required to have a TaskId yet.
      */
     public int exitStatus() {
-        List<CloudRecording> recordings = recordings();
+        List<CloudRecording> all = recordings();
+        List<CloudRecording> recordings = all.stream().filter(r -> !isChild(r)).toList();
+        List<CloudRecording> children = all.stream().filter(Sandbox::isChild).toList();
         long withTask = recordings.stream().filter(r -> r.getStatus() != null && r.getStatus().getTaskId() != null).count();
         List<String> stalled = recordings.stream().filter(r -> StatusPrinter.View.of(r.getStatus()).stalled() != null)
                 .map(StatusPrinter::key).toList();
+        List<String> stalledChildren = children.stream().filter(r -> StatusPrinter.View.of(r.getStatus()).stalled() != null)
+                .map(StatusPrinter::key).toList();
+        List<CloudRecordingSchedule> schedules = client.resources(CloudRecordingSchedule.class).inAnyNamespace().list().getItems();
+        List<String> stalledSchedules = schedules.stream().filter(s -> s.getStatus() != null && s.getStatus().getConditions() != null
+                        && s.getStatus().getConditions().stream().anyMatch(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus())))
+                .map(s -> s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()).toList();
         out.println("sandbox: " + recordings.size() + " recording(s), " + withTask + " with a TaskId, "
-                + stalled.size() + " stalled" + (stalled.isEmpty() ? "" : " (" + String.join(", ", stalled) + ")"));
+                + stalled.size() + " stalled" + (stalled.isEmpty() ? "" : " (" + String.join(", ", stalled) + ")")
+                + "; " + schedules.size() + " schedule(s), " + stalledSchedules.size() + " stalled"
+                + (stalledSchedules.isEmpty() ? "" : " (" + String.join(", ", stalledSchedules) + ")")
+                + ", " + children.size() + " started by them, " + stalledChildren.size() + " stalled"
+                + (stalledChildren.isEmpty() ? "" : " (" + String.join(", ", stalledChildren) + ")"));
         out.flush();
-        return withTask == recordings.size() && stalled.isEmpty() ? 0 : 1;
+        return withTask == recordings.size() && stalled.isEmpty() && stalledSchedules.isEmpty() && stalledChildren.isEmpty() ? 0 : 1;
+    }
+
+    /** Whether {@code r} was started by a CloudRecordingSchedule. */
+    static boolean isChild(CloudRecording r) {
+        return r.getMetadata().getLabels() != null && r.getMetadata().getLabels().containsKey(CloudRecordingSchedule.LABEL_SCHEDULE);
     }
 
     /** Whether {@link #close()} has been called (by a shutdown hook, say). */

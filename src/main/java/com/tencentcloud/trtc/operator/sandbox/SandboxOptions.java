@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  * @param apiServer    {@code --real-api-server} / {@code --mock-api-server}; default: real where binaries are found
  * @param kubeconfig   {@code --kubeconfig}: where the kubeconfig of a real API server is written
  * @param verbose      {@code --verbose}: show the operator's own log
+ * @param anchorLeavesAfter {@code --anchor-leaves-after}: how long the simulated anchor stays in each room; empty =
+ *                     until the end (then only Delete or the control surface ends a task)
  */
 public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples, String namespace, int emulatorPort,
                              Duration hourLength, Duration pollInterval, ApiServerChoice apiServer, Path kubeconfig,
-                             boolean verbose) {
+                             boolean verbose, Optional<Duration> anchorLeavesAfter) {
 
     /** Which Kubernetes API the sandbox runs. */
     public enum ApiServerChoice {
@@ -37,7 +39,7 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
 
     public static final String USAGE = "usage: sandbox [--duration 60s] [--samples DIR] [--namespace default]"
             + " [--port 0] [--hour-length 1h] [--poll-interval 5s] [--real-api-server | --mock-api-server]"
-            + " [--kubeconfig target/sandbox/kubeconfig] [--verbose]";
+            + " [--kubeconfig target/sandbox/kubeconfig] [--anchor-leaves-after 20s] [--verbose]";
 
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
@@ -45,19 +47,25 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
     /** The defaults: built-in samples, namespace {@code default}, real API server where possible, until Ctrl-C. */
     public static SandboxOptions defaults() {
         return new SandboxOptions(Optional.empty(), Optional.empty(), "default", 0, Duration.ofHours(1),
-                MIN_POLL_INTERVAL, ApiServerChoice.AUTO, Path.of("target", "sandbox", "kubeconfig"), false);
+                MIN_POLL_INTERVAL, ApiServerChoice.AUTO, Path.of("target", "sandbox", "kubeconfig"), false, Optional.empty());
     }
 
     /** A copy that runs on the mock server for {@code duration} (what tests and quick smoke runs use). */
     public SandboxOptions withMockApiServerFor(Duration duration) {
         return new SandboxOptions(Optional.of(duration), samples, namespace, emulatorPort, hourLength, pollInterval,
-                ApiServerChoice.MOCK, kubeconfig, verbose);
+                ApiServerChoice.MOCK, kubeconfig, verbose, anchorLeavesAfter);
+    }
+
+    /** A copy in which each simulated anchor leaves its room {@code after} it joined. */
+    public SandboxOptions withAnchorLeavingAfter(Duration after) {
+        return new SandboxOptions(duration, samples, namespace, emulatorPort, hourLength, pollInterval, apiServer,
+                kubeconfig, verbose, Optional.of(after));
     }
 
     /** A copy that applies the manifests in {@code dir} instead of the built-in samples. */
     public SandboxOptions withSamples(Path dir) {
         return new SandboxOptions(duration, Optional.of(dir), namespace, emulatorPort, hourLength, pollInterval,
-                apiServer, kubeconfig, verbose);
+                apiServer, kubeconfig, verbose, anchorLeavesAfter);
     }
 
     /**
@@ -76,6 +84,7 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
         ApiServerChoice api = d.apiServer();
         Path kubeconfig = d.kubeconfig();
         boolean verbose = false;
+        Optional<Duration> anchorLeaves = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -87,7 +96,8 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
                     api = chosen;
                 }
                 case "--verbose" -> verbose = true;
-                case "--duration", "--samples", "--namespace", "--port", "--hour-length", "--poll-interval", "--kubeconfig" -> {
+                case "--duration", "--samples", "--namespace", "--port", "--hour-length", "--poll-interval", "--kubeconfig",
+                     "--anchor-leaves-after" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new IllegalArgumentException(flag + " needs a value");
                     }
@@ -99,13 +109,14 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
                         case "--port" -> port = port(value);
                         case "--hour-length" -> hourLength = positive(flag, duration(flag, value));
                         case "--poll-interval" -> poll = pollInterval(value);
+                        case "--anchor-leaves-after" -> anchorLeaves = Optional.of(positive(flag, duration(flag, value)));
                         default -> kubeconfig = Path.of(value);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new SandboxOptions(duration, samples, namespace, port, hourLength, poll, api, kubeconfig, verbose);
+        return new SandboxOptions(duration, samples, namespace, port, hourLength, poll, api, kubeconfig, verbose, anchorLeaves);
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or an ISO-8601 duration such as {@code PT30S}. */

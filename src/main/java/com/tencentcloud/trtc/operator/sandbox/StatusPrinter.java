@@ -28,18 +28,31 @@ import java.util.function.BiConsumer;
 final class StatusPrinter implements ResourceEventHandler<CloudRecording> {
 
     /** What a status line shows; a line is printed when it changes. {@code stalled} is the reason and message. */
-    record View(String phase, String ready, String taskId, String expiresAt, String stalled) {
+    record View(String phase, String ready, String taskId, String expiresAt, String stalled, String ended,
+                String files) {
 
         static View of(CloudRecordingStatus status) {
             if (status == null) {
-                return new View(null, null, null, null, null);
+                return new View(null, null, null, null, null, null, null);
             }
             List<Condition> conditions = status.getConditions() == null ? List.of() : status.getConditions();
             Optional<Condition> ready = condition(conditions, "Ready");
             Optional<Condition> stalled = condition(conditions, "Stalled").filter(c -> "True".equals(c.getStatus()));
             return new View(status.getPhase() == null ? "-" : status.getPhase().toString(),
                     ready.map(Condition::getStatus).orElse("-"), status.getTaskId(), status.getExpiresAt(),
-                    stalled.map(c -> c.getReason() + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")")).orElse(null));
+                    stalled.map(c -> c.getReason() + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")")).orElse(null),
+                    status.getPhase() == CloudRecordingStatus.Phase.Stopped ? ready.map(Condition::getReason).orElse(null) : null,
+                    files(status));
+        }
+
+        /** The VOD files (fileId and videoUrl) the status shows, or null when it shows none. */
+        private static String files(CloudRecordingStatus status) {
+            if (status.getStorageFiles() == null) {
+                return null;
+            }
+            List<String> vod = status.getStorageFiles().stream().filter(f -> f.getFileId() != null)
+                    .map(f -> "fileId=" + f.getFileId() + (f.getVideoUrl() == null ? "" : " videoUrl=" + f.getVideoUrl())).toList();
+            return vod.isEmpty() ? null : String.join(", ", vod);
         }
 
         private static Optional<Condition> condition(List<Condition> conditions, String type) {
@@ -59,6 +72,12 @@ final class StatusPrinter implements ResourceEventHandler<CloudRecording> {
             }
             if (stalled != null) {
                 b.append(" stalled=").append(stalled);
+            }
+            if (ended != null) {
+                b.append(" ended=").append(ended);
+            }
+            if (files != null) {
+                b.append(" ").append(files);
             }
             return b.toString();
         }

@@ -262,12 +262,12 @@ public final class HttpTrtcClient implements TrtcClient {
         secrets.add(credentials.secretKey());
         secrets.add(credentials.token());
         if (request instanceof CreateCloudRecordingRequest create) {
-            secrets.add(create.getUserSig());
-            secrets.add(create.getPrivateMapKey());
-            CloudStorage storage = create.getStorageParams() == null ? null : create.getStorageParams().getCloudStorage();
+            secrets.add(create.userSig());
+            secrets.add(create.privateMapKey());
+            CloudStorage storage = create.storageParams() == null ? null : create.storageParams().cloudStorage();
             if (storage != null) {
-                secrets.add(storage.getAccessKey());
-                secrets.add(storage.getSecretKey());
+                secrets.add(storage.accessKey());
+                secrets.add(storage.secretKey());
             }
         }
         secrets.removeIf(s -> s == null || s.isEmpty());

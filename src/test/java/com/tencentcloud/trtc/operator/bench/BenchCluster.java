@@ -92,8 +92,11 @@ final class BenchCluster implements AutoCloseable {
                       user: {token: bench}
                     """.formatted(client.getConfiguration().getMasterUrl()));
         }
-        try (InputStream crd = new FileInputStream("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml")) {
-            client.apiextensions().v1().customResourceDefinitions().load(crd).createOr(r -> r.update());
+        for (String file : java.util.List.of("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml",
+                "crds/cloudrecordingschedules.trtc.tencentcloud.com-v1.yml")) {
+            try (InputStream crd = new FileInputStream(file)) {
+                client.apiextensions().v1().customResourceDefinitions().load(crd).createOr(r -> r.update());
+            }
         }
         client.apiextensions().v1().customResourceDefinitions().withName("cloudrecordings.trtc.tencentcloud.com")
                 .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null

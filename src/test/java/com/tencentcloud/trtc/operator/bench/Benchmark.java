@@ -173,11 +173,14 @@ public final class Benchmark {
             long start = System.nanoTime();
             for (int i = 0; i < resources; i++) {
                 String robot = "bench-baseline-" + i;
-                client.createCloudRecording(call, new CreateCloudRecordingRequest().setSdkAppId(APP).setRoomId(String.valueOf(20_000 + i))
-                        .setUserId(robot).setUserSig(UserSig.generate(APP, SDK_SECRET_KEY, robot, 86_400, System.currentTimeMillis() / 1000))
-                        .setRecordParams(new RecordParams().setRecordMode(2L))
-                        .setStorageParams(new StorageParams().setCloudVod(new CloudVod().setTencentVod(new TencentVod())))
-                        .setRoomIdType(1L).setResourceExpiredHour(72L));
+                client.createCloudRecording(call, new CreateCloudRecordingRequest(
+                        APP, String.valueOf(20_000 + i), robot,
+                        UserSig.generate(APP, SDK_SECRET_KEY, robot, 86_400, System.currentTimeMillis() / 1000),
+                        new RecordParams(2L, null, null, null, null, null, null, null, null, null),
+                        new StorageParams(
+                                null,
+                                new CloudVod(new TencentVod(null, null, null, null, null, null, null, null, null))),
+                        1L, null, null, 72L, null));
             }
             return (System.nanoTime() - start) / 1e9;
         }

@@ -39,6 +39,9 @@ class HealthLuaTest {
     static final Path SCRIPT = ROOT.resolve("config/argocd/health.lua");
     static final Path FIXTURES = ROOT.resolve("src/test/resources/deploy/health");
     static final String ARGOCD_CM_KEY = "resource.customizations.health.trtc.tencentcloud.com_CloudRecording";
+    static final Path SCHEDULE_SCRIPT = ROOT.resolve("config/argocd/schedule-health.lua");
+    static final Path SCHEDULE_FIXTURES = ROOT.resolve("src/test/resources/deploy/health-schedule");
+    static final String SCHEDULE_ARGOCD_CM_KEY = "resource.customizations.health.trtc.tencentcloud.com_CloudRecordingSchedule";
 
     record Case(String inputPath, String status, String message) {
         @Override
@@ -48,8 +51,16 @@ class HealthLuaTest {
     }
 
     static List<Case> cases() {
+        return cases(FIXTURES);
+    }
+
+    static List<Case> scheduleCases() {
+        return cases(SCHEDULE_FIXTURES);
+    }
+
+    static List<Case> cases(Path fixtures) {
         List<Case> cases = new ArrayList<>();
-        for (JsonNode test : Manifests.documents(FIXTURES.resolve("health_test.yaml")).get(0).path("tests")) {
+        for (JsonNode test : Manifests.documents(fixtures.resolve("health_test.yaml")).get(0).path("tests")) {
             cases.add(new Case(test.path("inputPath").asText(),
                     test.path("healthStatus").path("status").asText(),
                     test.path("healthStatus").path("message").asText()));
@@ -64,6 +75,28 @@ class HealthLuaTest {
         LuaValue health = run(Files.readString(SCRIPT), object);
         assertThat(health.get("status").tojstring()).isEqualTo(expected.status());
         assertThat(health.get("message").tojstring()).isEqualTo(expected.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scheduleCases")
+    void eachScheduleFixtureGetsItsExpectedHealthAndMessage(Case expected) throws IOException {
+        JsonNode object = Manifests.documents(SCHEDULE_FIXTURES.resolve(expected.inputPath())).get(0);
+        LuaValue health = run(Files.readString(SCHEDULE_SCRIPT), object);
+        assertThat(health.get("status").tojstring()).isEqualTo(expected.status());
+        assertThat(health.get("message").tojstring()).isEqualTo(expected.message());
+    }
+
+    @Test
+    void everyScheduleFixtureHasAnExpectationAndTheChecksCoverSuspendedDegradedProgressingHealthy() throws IOException {
+        List<String> fixtures;
+        try (Stream<Path> files = Files.list(SCHEDULE_FIXTURES)) {
+            fixtures = files.map(f -> f.getFileName().toString())
+                    .filter(f -> !f.equals("health_test.yaml")).sorted().collect(Collectors.toList());
+        }
+        assertThat(scheduleCases()).extracting(Case::inputPath).containsExactlyInAnyOrderElementsOf(fixtures);
+        assertThat(scheduleCases()).extracting(Case::status)
+                .containsOnly("Healthy", "Progressing", "Degraded", "Suspended")
+                .contains("Healthy", "Progressing", "Degraded", "Suspended");
     }
 
     @Test
@@ -96,6 +129,9 @@ class HealthLuaTest {
         assertThat(configMap.path("data").path(ARGOCD_CM_KEY).asText())
                 .as("docs/gitops.md carries config/argocd/health.lua verbatim; paste it again")
                 .isEqualTo(Files.readString(SCRIPT));
+        assertThat(configMap.path("data").path(SCHEDULE_ARGOCD_CM_KEY).asText())
+                .as("docs/gitops.md carries config/argocd/schedule-health.lua verbatim; paste it again")
+                .isEqualTo(Files.readString(SCHEDULE_SCRIPT));
     }
 
     @Test
@@ -108,6 +144,7 @@ class HealthLuaTest {
             assertThat(configMap.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("argocd");
             assertThat(configMap.at("/data/url").asText()).as("existing settings kept").isEqualTo("https://argocd.example.com");
             assertThat(configMap.path("data").path(ARGOCD_CM_KEY).asText()).isEqualTo(Files.readString(SCRIPT));
+            assertThat(configMap.path("data").path(SCHEDULE_ARGOCD_CM_KEY).asText()).isEqualTo(Files.readString(SCHEDULE_SCRIPT));
         });
     }
 

@@ -333,6 +333,49 @@ class HelmChartTest {
     }
 
     @Test
+    void callbacksAddTheReceiverPortItsServiceAndAnIngressForTheCallbackPathOnly() {
+        Manifests rendered = render(t -> t.set("callbacks.enabled", true).set("credentials.existingSecret", "defaults")
+                .set("callbacks.ingress.enabled", true).set("callbacks.ingress.host", "trtc-callbacks.example.com")
+                .set("callbacks.ingress.tlsSecretName", "callbacks-tls").set("callbacks.ingress.className", "nginx"));
+        Container manager = manager(rendered);
+        assertThat(value(manager, "CALLBACK_PORT")).contains("8081");
+        assertThat(manager.getEnv()).filteredOn(e -> e.getName().equals("TRTC_CALLBACK_KEY")).singleElement().satisfies(e -> {
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("defaults");
+            assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("callbackKey");
+            assertThat(e.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+        });
+        assertThat(manager.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("http-callback");
+            assertThat(p.getContainerPort()).isEqualTo(8081);
+        });
+        io.fabric8.kubernetes.api.model.Service service = rendered.get(io.fabric8.kubernetes.api.model.Service.class, RELEASE + "-callbacks");
+        assertThat(service.getSpec().getSelector()).isEqualTo(deployment(rendered).getSpec().getSelector().getMatchLabels());
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getPort()).isEqualTo(8081);
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("http-callback");
+        });
+        io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress =
+                rendered.get(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, RELEASE + "-callbacks");
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
+            assertThat(tls.getSecretName()).isEqualTo("callbacks-tls");
+            assertThat(tls.getHosts()).containsExactly("trtc-callbacks.example.com");
+        });
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getHost()).isEqualTo("trtc-callbacks.example.com");
+            assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+                assertThat(path.getPath()).isEqualTo("/trtc/callback");
+                assertThat(path.getPathType()).isEqualTo("Exact");
+                assertThat(path.getBackend().getService().getName()).isEqualTo(RELEASE + "-callbacks");
+                assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http-callback");
+            });
+        });
+        assertThat(render(t -> { }).kindsAndNames()).as("off by default").noneMatch(n -> n.endsWith("-callbacks"));
+        assertThatThrownBy(() -> render(t -> t.set("callbacks.enabled", true).set("callbacks.ingress.enabled", true)))
+                .hasMessageContaining("callbacks.ingress.host is required");
+    }
+
+    @Test
     void leaderElectionTurnedOffWithSeveralReplicasIsRefused() {
         assertThatThrownBy(() -> render(t -> t.set("replicaCount", 3).set("leaderElection.enabled", false)))
                 .hasMessageContaining("leaderElection.enabled=false with replicaCount > 1");

@@ -54,18 +54,18 @@ class KustomizeRenderTest {
         return out;
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         String path = System.getenv("PATH");
         return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     @Test
-    void rendersTheCrdTheNamespaceRbacTheDeploymentAndTheMetricsServiceAndNothingElse() {
+    void rendersTheCrdsTheNamespaceRbacTheDeploymentAndTheMetricsServiceAndNothingElse() {
         Map<String, Long> kinds = rendered.all().stream()
                 .collect(Collectors.groupingBy(o -> o.getKind(), Collectors.counting()));
         assertThat(kinds).containsOnly(
-                Map.entry("CustomResourceDefinition", 1L),
+                Map.entry("CustomResourceDefinition", 2L),
                 Map.entry("Namespace", 1L),
                 Map.entry("ServiceAccount", 1L),
                 Map.entry("ClusterRole", 3L),
@@ -76,6 +76,7 @@ class KustomizeRenderTest {
                 Map.entry("Service", 1L));
         assertThat(rendered.kindsAndNames()).containsExactlyInAnyOrder(
                 "CustomResourceDefinition/cloudrecordings.trtc.tencentcloud.com",
+                "CustomResourceDefinition/cloudrecordingschedules.trtc.tencentcloud.com",
                 "Namespace/" + NAMESPACE,
                 "ServiceAccount/" + SERVICE_ACCOUNT,
                 "ClusterRole/" + PREFIX + "manager-role",
@@ -165,6 +166,31 @@ class KustomizeRenderTest {
         assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(SERVICE_ACCOUNT);
         ServiceAccount account = rendered.get(ServiceAccount.class, SERVICE_ACCOUNT);
         assertThat(account.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+    }
+
+    @Test
+    void theCallbacksOverlayAddsTheReceiverPortItsServiceAndAnIngressForTheCallbackPathOnly() throws Exception {
+        Manifests withCallbacks = Manifests.parse(kubectl("kustomize", "config/with-callbacks"));
+        assertThat(withCallbacks.kindsAndNames()).containsAll(rendered.kindsAndNames())
+                .contains("Service/" + PREFIX + "callbacks", "Ingress/" + PREFIX + "callbacks")
+                .hasSize(rendered.kindsAndNames().size() + 2);
+        Deployment deployment = withCallbacks.get(Deployment.class, PREFIX + "controller-manager");
+        Container manager = PodAssertions.onlyContainer(deployment.getSpec().getTemplate().getSpec());
+        assertThat(value(manager, "CALLBACK_PORT")).contains("8081");
+        assertThat(value(manager, "METRICS_PORT")).as("a port of its own").contains("8080");
+        assertThat(manager.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .contains("http-metrics:8080", "http-callback:8081");
+        io.fabric8.kubernetes.api.model.Service service = withCallbacks.get(io.fabric8.kubernetes.api.model.Service.class, PREFIX + "callbacks");
+        assertThat(service.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector());
+        io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress =
+                withCallbacks.get(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, PREFIX + "callbacks");
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> assertThat(rule.getHttp().getPaths())
+                .singleElement().satisfies(path -> {
+                    assertThat(path.getPath()).isEqualTo("/trtc/callback");
+                    assertThat(path.getPathType()).isEqualTo("Exact");
+                    assertThat(path.getBackend().getService().getName()).isEqualTo(service.getMetadata().getName());
+                }));
     }
 
     @Test

@@ -20,10 +20,19 @@ final class LeastPrivilege {
             "trtc.tencentcloud.com/cloudrecordings watch",
             "trtc.tencentcloud.com/cloudrecordings update",
             "trtc.tencentcloud.com/cloudrecordings patch",
+            "trtc.tencentcloud.com/cloudrecordings create",
+            "trtc.tencentcloud.com/cloudrecordings delete",
             "trtc.tencentcloud.com/cloudrecordings/status get",
             "trtc.tencentcloud.com/cloudrecordings/status update",
             "trtc.tencentcloud.com/cloudrecordings/status patch",
             "trtc.tencentcloud.com/cloudrecordings/finalizers update",
+            "trtc.tencentcloud.com/cloudrecordingschedules get",
+            "trtc.tencentcloud.com/cloudrecordingschedules list",
+            "trtc.tencentcloud.com/cloudrecordingschedules watch",
+            "trtc.tencentcloud.com/cloudrecordingschedules/status get",
+            "trtc.tencentcloud.com/cloudrecordingschedules/status update",
+            "trtc.tencentcloud.com/cloudrecordingschedules/status patch",
+            "trtc.tencentcloud.com/cloudrecordingschedules/finalizers update",
             "core/secrets get",
             "core/secrets list",
             "core/secrets watch",
@@ -47,13 +56,26 @@ final class LeastPrivilege {
             "trtc.tencentcloud.com/cloudrecordings patch",
             "trtc.tencentcloud.com/cloudrecordings update",
             "trtc.tencentcloud.com/cloudrecordings watch",
-            "trtc.tencentcloud.com/cloudrecordings/status get");
+            "trtc.tencentcloud.com/cloudrecordings/status get",
+            "trtc.tencentcloud.com/cloudrecordingschedules create",
+            "trtc.tencentcloud.com/cloudrecordingschedules delete",
+            "trtc.tencentcloud.com/cloudrecordingschedules deletecollection",
+            "trtc.tencentcloud.com/cloudrecordingschedules get",
+            "trtc.tencentcloud.com/cloudrecordingschedules list",
+            "trtc.tencentcloud.com/cloudrecordingschedules patch",
+            "trtc.tencentcloud.com/cloudrecordingschedules update",
+            "trtc.tencentcloud.com/cloudrecordingschedules watch",
+            "trtc.tencentcloud.com/cloudrecordingschedules/status get");
 
     static final Set<String> VIEWER = lines(
             "trtc.tencentcloud.com/cloudrecordings get",
             "trtc.tencentcloud.com/cloudrecordings list",
             "trtc.tencentcloud.com/cloudrecordings watch",
-            "trtc.tencentcloud.com/cloudrecordings/status get");
+            "trtc.tencentcloud.com/cloudrecordings/status get",
+            "trtc.tencentcloud.com/cloudrecordingschedules get",
+            "trtc.tencentcloud.com/cloudrecordingschedules list",
+            "trtc.tencentcloud.com/cloudrecordingschedules watch",
+            "trtc.tencentcloud.com/cloudrecordingschedules/status get");
 
     private LeastPrivilege() {
     }

@@ -23,7 +23,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every manifest in config/samples is a valid CloudRecording or Secret, and every Secret a sample needs is there. */
+/**
+ * Every manifest in config/samples is a valid CloudRecording, CloudRecordingSchedule or Secret, and every Secret a
+ * sample needs is there.
+ */
 class SamplesTest {
 
     static final Path SAMPLES = Manifests.projectRoot().resolve("config/samples");
@@ -35,6 +38,7 @@ class SamplesTest {
 
     static final Map<String, JsonNode> recordings = new LinkedHashMap<>();
     static final Map<String, Secret> secrets = new HashMap<>();
+    static final Map<String, JsonNode> schedules = new LinkedHashMap<>();
 
     @BeforeAll
     static void load() throws IOException {
@@ -42,8 +46,11 @@ class SamplesTest {
             for (JsonNode doc : Manifests.documents(file)) {
                 String kind = doc.path("kind").asText();
                 String name = doc.path("metadata").path("name").asText();
-                assertThat(kind).as(file.getFileName().toString()).isIn("CloudRecording", "Secret");
-                if (kind.equals("Secret")) {
+                assertThat(kind).as(file.getFileName().toString()).isIn("CloudRecording", "CloudRecordingSchedule", "Secret");
+                if (kind.equals("CloudRecordingSchedule")) {
+                    assertThat(schedules.put(name, doc)).as("duplicate CloudRecordingSchedule " + name).isNull();
+                    recordings.put(name + "/template", doc.path("spec").path("template"));
+                } else if (kind.equals("Secret")) {
                     assertThat(secrets.put(name, Serialization.unmarshal(doc.toString(), Secret.class))).as("duplicate Secret " + name).isNull();
                 } else {
                     assertThat(recordings.put(name, doc)).as("duplicate CloudRecording " + name).isNull();
@@ -71,8 +78,11 @@ class SamplesTest {
 
     @Test
     void everyCloudRecordingReadsIntoTheApiTypesWithoutUnknownOrLostFields() throws IOException {
-        assertThat(recordings).containsOnlyKeys("mixed-to-vod", "single-to-cos", "custom-layout");
+        assertThat(recordings).containsOnlyKeys("mixed-to-vod", "single-to-cos", "custom-layout", "every-two-minutes/template");
         for (Map.Entry<String, JsonNode> sample : recordings.entrySet()) {
+            if (schedules.containsKey(sample.getKey().replace("/template", ""))) {
+                continue;
+            }
             CloudRecording recording = STRICT.treeToValue(sample.getValue(), CloudRecording.class);
             assertThat(recording.getApiVersion()).isEqualTo("trtc.tencentcloud.com/v1alpha1");
             assertThat(recording.getMetadata().getName()).isEqualTo(sample.getKey());
@@ -87,6 +97,20 @@ class SamplesTest {
     void everyCloudRecordingSatisfiesTheCrdSchemaBeyondItsCelRules() {
         CrdSchema schema = CrdSchema.of(Manifests.projectRoot().resolve("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml"), "v1alpha1");
         recordings.forEach((name, doc) -> assertThat(schema.violations(doc, "spec")).as(name).isEmpty());
+    }
+
+    @Test
+    void everyScheduleReadsIntoTheApiTypesAndSatisfiesItsCrdSchema() throws Exception {
+        CrdSchema schema = CrdSchema.of(Manifests.projectRoot().resolve("crds/cloudrecordingschedules.trtc.tencentcloud.com-v1.yml"), "v1alpha1");
+        assertThat(schedules).containsOnlyKeys("every-two-minutes");
+        for (Map.Entry<String, JsonNode> sample : schedules.entrySet()) {
+            var schedule = STRICT.treeToValue(sample.getValue(), com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule.class);
+            assertThat(normalized(STRICT.valueToTree(schedule.getSpec()))).as(sample.getKey())
+                    .isEqualTo(normalized(sample.getValue().get("spec")));
+            assertThat(schema.violations(sample.getValue(), "spec")).as(sample.getKey()).isEmpty();
+            assertThat(com.tencentcloud.trtc.operator.schedule.CronSlots.parse(schedule.getSpec().getSchedule(),
+                    schedule.getSpec().getTimeZone()).next(java.time.Instant.now())).as("the sample fires").isPresent();
+        }
     }
 
     @Test

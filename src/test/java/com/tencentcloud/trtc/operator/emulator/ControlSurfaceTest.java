@@ -38,7 +38,7 @@ class ControlSurfaceTest extends EmulatorFixture {
             assertThat(t.path("request").at("/StorageParams/CloudStorage/SecretKey").asText()).isEqualTo("<redacted>");
         });
 
-        assertThat(emulator.task(taskId).orElseThrow().request().getStorageParams().getCloudStorage().getSecretKey())
+        assertThat(emulator.task(taskId).orElseThrow().request().storageParams().cloudStorage().secretKey())
                 .isEqualTo("cos-secret-key");
         Reply calls = control("GET", "calls", null);
         assertThat(calls.json().path("counts").path("CreateCloudRecording").asLong()).isEqualTo(1);

@@ -32,6 +32,21 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void callbacksTakeAUrlAndAKeyTogether() {
+        EmulatorCommand.Options options = EmulatorCommand.parse(new String[] {"--port", "0", "--credential", "a:b",
+                "--callback-url", "http://127.0.0.1:9443/trtc/callback", "--callback-key", "k3y"});
+        assertThat(options.callbackUrl()).hasToString("http://127.0.0.1:9443/trtc/callback");
+        assertThat(options.callbackKey()).isEqualTo("k3y");
+        try (TrtcEmulator emulator = EmulatorCommand.build(options)) {
+            assertThat(emulator.callbacks().enabled()).isTrue();
+        }
+        assertThatThrownBy(() -> EmulatorCommand.parse(new String[] {"--port", "0", "--credential", "a:b",
+                "--callback-url", "http://127.0.0.1:9443/"})).hasMessageContaining("go together");
+        assertThatThrownBy(() -> EmulatorCommand.parse(new String[] {"--port", "0", "--credential", "a:b",
+                "--callback-url", "ftp://x/", "--callback-key", "k"})).hasMessageContaining("http");
+    }
+
+    @Test
     void theHourLengthMayBeGivenInSeconds() {
         assertThat(EmulatorCommand.parse(new String[] {"--port", "0", "--credential", "a:b", "--hour-length", "30"}).hourLength())
                 .isEqualTo(Duration.ofSeconds(30));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,37 +48,45 @@ class HttpTrtcClientAgainstEmulatorTest extends EmulatorFixture {
     }
 
     private static CreateCloudRecordingRequest createRequest() {
+        return createRequest(request -> { });
+    }
+
+    /** The fixture's request, with {@code edit} applied to its JSON first. */
+    private static CreateCloudRecordingRequest createRequest(Consumer<ObjectNode> edit) {
+        ObjectNode request = fixture("create-cos-single.json");
+        edit.accept(request);
         try {
-            return TrtcJson.mapper().treeToValue(fixture("create-cos-single.json"), CreateCloudRecordingRequest.class);
+            return TrtcJson.mapper().treeToValue(request, CreateCloudRecordingRequest.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static DescribeCloudRecordingRequest describe(String taskId) {
-        return new DescribeCloudRecordingRequest().setSdkAppId(APP).setTaskId(taskId);
+        return new DescribeCloudRecordingRequest(APP, taskId, null);
     }
 
     @Test
     void ourClientDrivesAllFourActions() {
-        String taskId = client.createCloudRecording(CALL, createRequest()).getTaskId();
+        String taskId = client.createCloudRecording(CALL, createRequest()).taskId();
         emulator.anchorJoins(APP, "1234", 1, "alice");
 
         DescribeCloudRecordingResponse described = client.describeCloudRecording(CALL, describe(taskId));
-        assertThat(described.getStatus()).isEqualTo("InProgress");
-        assertThat(described.getRequestId()).isNotBlank();
-        assertThat(described.getStorageFileList()).extracting(StorageFile::getTrackType).containsExactly("audio", "video");
+        assertThat(described.status()).isEqualTo("InProgress");
+        assertThat(described.requestId()).isNotBlank();
+        assertThat(described.storageFileList()).extracting(StorageFile::trackType).containsExactly("audio", "video");
 
-        MixLayoutParams layout = new MixLayoutParams().setMixLayoutMode(1L);
-        SubscribeStreamUserIds subscription = new SubscribeStreamUserIds().setUnSubscribeAudioUserIds(List.of("bob"));
-        assertThat(client.modifyCloudRecording(CALL, new ModifyCloudRecordingRequest().setSdkAppId(APP).setTaskId(taskId)
-                .setMixLayoutParams(layout).setSubscribeStreamUserIds(subscription)).getTaskId()).isEqualTo(taskId);
+        MixLayoutParams layout = new MixLayoutParams(
+                1L, null, null, null, null, null, null, null, null, null, null, null, null);
+        SubscribeStreamUserIds subscription = new SubscribeStreamUserIds(null, List.of("bob"), null, null);
+        assertThat(client.modifyCloudRecording(CALL, new ModifyCloudRecordingRequest(
+                APP, taskId, layout, subscription)).taskId()).isEqualTo(taskId);
         assertThat(emulator.task(taskId).orElseThrow().mixLayoutParams()).isEqualTo(layout);
         assertThat(emulator.task(taskId).orElseThrow().subscribeStreamUserIds()).isEqualTo(subscription);
 
-        assertThat(client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest().setSdkAppId(APP).setTaskId(taskId))
-                .getTaskId()).isEqualTo(taskId);
-        assertThat(client.describeCloudRecording(CALL, describe(taskId)).getStatus()).isEqualTo("Exited");
+        assertThat(client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest(APP, taskId))
+                .taskId()).isEqualTo(taskId);
+        assertThat(client.describeCloudRecording(CALL, describe(taskId)).status()).isEqualTo("Exited");
         clock.advance(DRAIN);
         TrtcApiException gone = catchThrowableOfType(TrtcApiException.class,
                 () -> client.describeCloudRecording(CALL, describe(taskId)));
@@ -99,7 +109,7 @@ class HttpTrtcClientAgainstEmulatorTest extends EmulatorFixture {
     @Test
     void aMissingParameterIsATerminalMissingParameterCode() {
         TrtcApiException e = catchThrowableOfType(TrtcApiException.class,
-                () -> client.createCloudRecording(CALL, createRequest().setUserSig(null)));
+                () -> client.createCloudRecording(CALL, createRequest(request -> request.remove("UserSig"))));
 
         assertThat(e.code()).isEqualTo("MissingParameter.UserSig");
         assertThat(e.retryable()).isFalse();
@@ -125,8 +135,9 @@ class HttpTrtcClientAgainstEmulatorTest extends EmulatorFixture {
         emulator.faults().inject(Action.CREATE, Fault.error("InternalError.CRInternalError").withRate(0.5));
         List<Boolean> failed = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
+            String robot = "robot" + i;
             try {
-                client.createCloudRecording(CALL, createRequest().setUserId("robot" + i));
+                client.createCloudRecording(CALL, createRequest(request -> request.put("UserId", robot)));
                 failed.add(false);
             } catch (TrtcApiException e) {
                 assertThat(e.code()).isEqualTo("InternalError.CRInternalError");
@@ -165,7 +176,7 @@ class HttpTrtcClientAgainstEmulatorTest extends EmulatorFixture {
         emulator.faults().inject(Action.DELETE, Fault.httpStatus(503));
 
         TrtcTransportException e = catchThrowableOfType(TrtcTransportException.class,
-                () -> client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest().setSdkAppId(APP).setTaskId("t")));
+                () -> client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest(APP, "t")));
 
         assertThat(e.outcomeUnknown()).isTrue();
         assertThat(e.getMessage()).contains("503");
@@ -181,7 +192,7 @@ class HttpTrtcClientAgainstEmulatorTest extends EmulatorFixture {
         assertThat(emulator.tasks()).singleElement().extracting(TaskSnapshot::state).isEqualTo(TaskState.IDLE);
         assertThat(emulator.callCount(Action.CREATE)).as("the client did not re-send on its own").isEqualTo(1);
 
-        String retried = client.createCloudRecording(CALL, createRequest()).getTaskId();
+        String retried = client.createCloudRecording(CALL, createRequest()).taskId();
 
         assertThat(emulator.tasks()).extracting(TaskSnapshot::state).containsExactly(TaskState.EXITED, TaskState.IDLE);
         assertThat(emulator.tasks().get(1).taskId()).isEqualTo(retried);

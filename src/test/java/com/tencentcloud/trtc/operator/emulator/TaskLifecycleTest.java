@@ -173,8 +173,8 @@ class TaskLifecycleTest extends EmulatorFixture {
         assertThat(task.mixLayoutParams()).isEqualTo(TrtcJson.mapper().readValue(
                 "{\"MixLayoutMode\":4,\"MixLayoutList\":[{\"Top\":0,\"Left\":0,\"Width\":180,\"Height\":320,\"UserId\":\"bob\"}]}",
                 MixLayoutParams.class));
-        assertThat(task.subscribeStreamUserIds().getSubscribeVideoUserIds()).containsExactly("bob");
-        assertThat(task.subscribeStreamUserIds().getSubscribeAudioUserIds()).isNull();
+        assertThat(task.subscribeStreamUserIds().subscribeVideoUserIds()).containsExactly("bob");
+        assertThat(task.subscribeStreamUserIds().subscribeAudioUserIds()).isNull();
         assertThat(task.request()).isEqualTo(TrtcJson.mapper().treeToValue(body,
                 com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest.class));
         assertThat(task.modifyCount()).isEqualTo(1);
@@ -235,9 +235,9 @@ class TaskLifecycleTest extends EmulatorFixture {
         List<com.tencentcloud.trtc.operator.trtc.model.StorageFile> files = emulator.task(taskId).orElseThrow().storageFiles();
 
         assertThat(files).singleElement().satisfies(f -> {
-            assertThat(f.getFileName()).isEqualTo(taskId + "/1400000001_cm9vbSBh.m3u8");
-            assertThat(f.getUserId()).isEmpty();
-            assertThat(f.getTrackType()).isEqualTo("audio_video");
+            assertThat(f.fileName()).isEqualTo(taskId + "/1400000001_cm9vbSBh.m3u8");
+            assertThat(f.userId()).isEmpty();
+            assertThat(f.trackType()).isEqualTo("audio_video");
         });
     }
 
@@ -263,6 +263,6 @@ class TaskLifecycleTest extends EmulatorFixture {
         assertThat(status(taskId)).isEqualTo("Idle");
         emulator.anchorJoins(APP, "1234", 1, "host_7");
         assertThat(status(taskId)).isEqualTo("InProgress");
-        assertThat(emulator.task(taskId).orElseThrow().storageFiles()).extracting(f -> f.getUserId()).containsOnly("host_7");
+        assertThat(emulator.task(taskId).orElseThrow().storageFiles()).extracting(f -> f.userId()).containsOnly("host_7");
     }
 }

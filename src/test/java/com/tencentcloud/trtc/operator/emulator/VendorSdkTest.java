@@ -87,7 +87,7 @@ class VendorSdkTest extends EmulatorFixture {
         modify.setMixLayoutParams(layout);
         ModifyCloudRecordingResponse modified = sdk.ModifyCloudRecording(modify);
         assertThat(modified.getTaskId()).isEqualTo(taskId);
-        assertThat(emulator.task(taskId).orElseThrow().subscribeStreamUserIds().getSubscribeAudioUserIds())
+        assertThat(emulator.task(taskId).orElseThrow().subscribeStreamUserIds().subscribeAudioUserIds())
                 .containsExactly("alice", "bob");
 
         DeleteCloudRecordingRequest delete = new DeleteCloudRecordingRequest();

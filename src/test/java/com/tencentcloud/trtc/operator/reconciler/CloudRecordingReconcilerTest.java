@@ -93,10 +93,10 @@ class CloudRecordingReconcilerTest {
         assertThat(call.context().region()).isEqualTo("ap-guangzhou");
         assertThat(call.context().credentials().secretId()).isEqualTo(SECRET_ID);
         assertThat(call.context().credentials().token()).isEqualTo(TOKEN);
-        assertThat(request.getSdkAppId()).isEqualTo(1400000001L);
-        assertThat(request.getRoomId()).isEqualTo("3560");
-        assertThat(request.getUserId()).isEqualTo(expectedRobot);
-        assertThat(request.getUserSig()).isEqualTo("minted-usersig-" + expectedRobot + "-" + (72 + 24) * 3600);
+        assertThat(request.sdkAppId()).isEqualTo(1400000001L);
+        assertThat(request.roomId()).isEqualTo("3560");
+        assertThat(request.userId()).isEqualTo(expectedRobot);
+        assertThat(request.userSig()).isEqualTo("minted-usersig-" + expectedRobot + "-" + (72 + 24) * 3600);
         await().untilAsserted(() -> assertThat(reasons()).contains("Created"));
         assertThat(trtc.calls()).hasSize(1);
     }
@@ -110,8 +110,8 @@ class CloudRecordingReconcilerTest {
         awaitStatus(s -> "task-1".equals(s.getTaskId()));
         harness.stop();
 
-        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-1")
-                .setStatus("InProgress").setRequestId("req-describe"));
+        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(
+                "task-1", "InProgress", null, null, "req-describe"));
         harness.start(trtc, config());
 
         CloudRecording r = awaitStatus(s -> s.getPhase() == CloudRecordingStatus.Phase.Recording);
@@ -189,8 +189,8 @@ class CloudRecordingReconcilerTest {
         awaitStatus(s -> "task-4".equals(s.getTaskId()));
         List<FakeTrtcClient.Call> creates = trtc.calls("CreateCloudRecording");
         assertThat(creates).hasSize(2);
-        assertThat(((CreateCloudRecordingRequest) creates.get(1).request()).getUserId())
-                .isEqualTo(((CreateCloudRecordingRequest) creates.get(0).request()).getUserId());
+        assertThat(((CreateCloudRecordingRequest) creates.get(1).request()).userId())
+                .isEqualTo(((CreateCloudRecordingRequest) creates.get(0).request()).userId());
         await().untilAsserted(() -> assertThat(warnings()).contains("CreateOutcomeUnknown", "CreateRetried"));
     }
 
@@ -219,7 +219,7 @@ class CloudRecordingReconcilerTest {
     void noSecretValueReachesStatusEventsOrLogs() {
         credentials();
         trtc.then("CreateCloudRecording", r -> new TrtcApiException("CreateCloudRecording", "InternalError",
-                        "echo " + SECRET_KEY + " and " + ((CreateCloudRecordingRequest) r).getUserSig(), "req-echo"))
+                        "echo " + SECRET_KEY + " and " + ((CreateCloudRecordingRequest) r).userSig(), "req-echo"))
                 .then("CreateCloudRecording", r -> new TrtcApiException("CreateCloudRecording", "AuthFailure.SignatureFailure",
                         "bad signature for token " + TOKEN, "req-auth"));
         harness.start(trtc, config());
@@ -237,7 +237,7 @@ class CloudRecordingReconcilerTest {
     void deletingStopsTheTaskAndReleasesTheResource() {
         credentials();
         trtc.then("CreateCloudRecording", r -> created("task-6", "req-6"))
-                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse().setTaskId("task-6").setRequestId("req-del"));
+                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse("task-6", "req-del"));
         harness.start(trtc, config());
         apply();
         awaitStatus(s -> "task-6".equals(s.getTaskId()));

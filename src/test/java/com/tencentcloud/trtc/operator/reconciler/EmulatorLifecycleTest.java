@@ -165,8 +165,9 @@ class EmulatorLifecycleTest {
         System.out.printf("describe traffic for %d recordings over 12 s: %d calls, busiest second %d%n",
                 resources, describes.size(), busiest);
         assertThat(describes).isNotEmpty();
-        assertThat(busiest).as("describes in the busiest second").isLessThanOrEqualTo(16);
-        assertThat(describes.size()).isLessThanOrEqualTo(12 * 10 + 20);
+        assertThat(busiest).as("describes in the busiest second: the limiter's 20/s even when a starved JVM releases"
+                + " late polls together").isLessThanOrEqualTo(20);
+        assertThat(describes.size()).as("half the rate limit on average").isLessThanOrEqualTo(12 * 10 + 20);
         assertThat(describes).noneMatch(c -> c.outcome().contains("RequestLimitExceeded"));
         assertThat(live()).extracting(TaskSnapshot::roomId).doesNotHaveDuplicates().hasSize(resources);
     }

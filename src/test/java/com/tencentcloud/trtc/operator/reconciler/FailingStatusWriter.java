@@ -4,6 +4,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Writes through to another writer, but fails the status writes that {@code failWhen} picks. */
@@ -23,6 +24,19 @@ final class FailingStatusWriter implements ResourceWriter {
             throw new KubernetesClientException("injected status write failure");
         }
         return delegate.writeStatus(resource, status);
+    }
+
+    @Override
+    public CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) throws StaleResourceException {
+        if (failWhen.test(status)) {
+            throw new KubernetesClientException("injected status write failure");
+        }
+        return delegate.writeStatusIfUnchanged(resource, status);
+    }
+
+    @Override
+    public Optional<CloudRecording> readCurrent(CloudRecording resource) {
+        return delegate.readCurrent(resource);
     }
 
     @Override

@@ -6,7 +6,7 @@ import static com.tencentcloud.trtc.operator.reconciler.WiringFixtures.SECRET_KE
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -84,7 +84,7 @@ class LeaderElectionTest {
         WiringFixtures.apply(client, "rec-4");
         await().atMost(Duration.ofSeconds(20)).until(() -> WiringFixtures.taskId(client, "rec-4") != null);
         assertThat(trtcB.calls("CreateCloudRecording")).singleElement()
-                .satisfies(c -> assertThat(((CreateCloudRecordingRequest) c.request()).getUserId())
+                .satisfies(c -> assertThat(((CreateCloudRecordingRequest) c.request()).userId())
                         .isEqualTo(WiringFixtures.taskId(client, "rec-4").substring("task-".length())));
         assertThat(trtcA.calls("CreateCloudRecording")).hasSize(3);
         assertThat(lostLeadership.get()).as("a graceful stop is not a lost lease").isZero();
@@ -101,7 +101,7 @@ class LeaderElectionTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new CreateCloudRecordingResponse().setTaskId("task-slow").setRequestId("req-slow");
+            return new CreateCloudRecordingResponse("task-slow", "req-slow");
         });
         FakeTrtcClient trtcB = WiringFixtures.answeringFake();
         OperatorAssembly a = replica("replica-a", trtcA);
@@ -136,7 +136,7 @@ class LeaderElectionTest {
     }
 
     /** The mock answers JOSDK's start-up check of Lease access as an API server would for the operator's Role. */
-    private static SelfSubjectRulesReview leaseRules() {
+    static SelfSubjectRulesReview leaseRules() {
         SelfSubjectRulesReview review = new SelfSubjectRulesReview();
         review.setMetadata(new ObjectMeta());
         review.setStatus(new SubjectRulesReviewStatusBuilder().addNewResourceRule()

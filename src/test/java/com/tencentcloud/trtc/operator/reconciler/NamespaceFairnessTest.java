@@ -50,14 +50,14 @@ class NamespaceFairnessTest {
         }
         trtc.always("CreateCloudRecording", request -> {
             CreateCloudRecordingRequest create = (CreateCloudRecordingRequest) request;
-            if (create.getRoomId().startsWith("9")) {
+            if (create.roomId().startsWith("9")) {
                 burstWaiting.incrementAndGet();
                 try {
                     burstMayProceed.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return created("task-" + create.getRoomId(), "req-" + create.getRoomId());
+                return created("task-" + create.roomId(), "req-" + create.roomId());
             }
             return created("task-quiet", "req-quiet");
         });

@@ -25,6 +25,8 @@ class OperatorConfigTest {
         assertThat(c.leaderElection()).isFalse();
         assertThat(c.serverSideApply()).isTrue();
         assertThat(c.reconcileThreads()).isEqualTo(20);
+        assertThat(c.callbackPort()).as("no callback receiver unless asked").isEmpty();
+        assertThat(c.defaultCallbackKey()).isEmpty();
         assertThat(c.metricsBindAddress().isAnyLocalAddress()).isTrue();
     }
 
@@ -32,6 +34,18 @@ class OperatorConfigTest {
     void metricsCanBeKeptOnLoopback() {
         assertThat(OperatorConfig.fromEnv(Map.of("METRICS_BIND_ADDRESS", "127.0.0.1")).metricsBindAddress().isLoopbackAddress()).isTrue();
         assertThat(OperatorConfig.fromEnv(Map.of("METRICS_BIND_ADDRESS", "::1")).metricsBindAddress().isLoopbackAddress()).isTrue();
+    }
+
+    @Test
+    void theCallbackReceiverTakesItsOwnPortAndTheDefaultKeyIsNeverShown() {
+        OperatorConfig c = OperatorConfig.fromEnv(Map.of("CALLBACK_PORT", "8081", "TRTC_CALLBACK_KEY", "callback-key-never-shown"));
+        assertThat(c.callbackPort()).contains(8081);
+        assertThat(c.defaultCallbackKey()).contains("callback-key-never-shown");
+        assertThat(c.toString()).contains("callbackPort=8081").doesNotContain("callback-key-never-shown");
+        assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("CALLBACK_PORT", "8080")))
+                .hasMessage("CALLBACK_PORT: must differ from METRICS_PORT (8080)");
+        assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("CALLBACK_PORT", "http")))
+                .hasMessageStartingWith("CALLBACK_PORT: must be a whole number");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
+import com.tencentcloud.trtc.operator.callback.CallbackServer;
+import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -9,10 +13,13 @@ import io.javaoperatorsdk.operator.Operator;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Runs the real reconciler in a JOSDK operator against a Fabric8 mock API server, with a fake TRTC. */
@@ -20,18 +27,23 @@ final class OperatorHarness implements AutoCloseable {
 
     static final String NAMESPACE = "media";
     static final String CRD_FILE = "crds/cloudrecordings.trtc.tencentcloud.com-v1.yml";
+    static final String SCHEDULE_CRD_FILE = "crds/cloudrecordingschedules.trtc.tencentcloud.com-v1.yml";
 
     private final KubernetesClient client;
     private Operator operator;
+    private CloudRecordingReconciler reconciler;
     private UserSigMinter minter = (app, key, user, expire, now) -> "minted-usersig-" + user + "-" + expire;
 
     OperatorHarness(KubernetesClient client) {
         this.client = client;
     }
 
+    /** Installs the CRDs of both kinds the operator watches. */
     static void installCrd(KubernetesClient client) throws IOException {
-        try (InputStream in = new FileInputStream(CRD_FILE)) {
-            client.apiextensions().v1().customResourceDefinitions().load(in).createOr(r -> r.update());
+        for (String file : List.of(CRD_FILE, SCHEDULE_CRD_FILE)) {
+            try (InputStream in = new FileInputStream(file)) {
+                client.apiextensions().v1().customResourceDefinitions().load(in).createOr(r -> r.update());
+            }
         }
     }
 
@@ -65,12 +77,33 @@ final class OperatorHarness implements AutoCloseable {
         operator = new Operator(o -> o.withKubernetesClient(client)
                 .withUseSSAToPatchPrimaryResource(false)
                 .withCloseClientOnStop(false));
-        operator.register(new CloudRecordingReconciler(trtc, config,
+        reconciler = new CloudRecordingReconciler(trtc, config,
                 minter,
                 clock,
-                new CloudRecordingReconciler.Options(writers, Duration.ofMillis(200), Duration.ofSeconds(2))));
+                new CloudRecordingReconciler.Options(writers, Duration.ofMillis(200), Duration.ofSeconds(2)));
+        operator.register(reconciler);
         operator.start();
         return this;
+    }
+
+    /** The running reconciler's callback inbox. */
+    CallbackInbox callbacks() {
+        return reconciler.callbacks();
+    }
+
+    /** A callback receiver on a free loopback port handing callbacks to the running reconciler; metrics ignored. */
+    CallbackServer receiveCallbacks() throws IOException {
+        return CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new CallbackReceiver() {
+            @Override
+            public Optional<CallbackTarget> target(String taskId) {
+                return callbacks().target(taskId);
+            }
+
+            @Override
+            public CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event) {
+                return callbacks().offer(target, event);
+            }
+        }, (e, r) -> { }, Duration.ofSeconds(2));
     }
 
     void stop() {

@@ -4,7 +4,7 @@ import static com.tencentcloud.trtc.operator.reconciler.Recordings.created;
 import static com.tencentcloud.trtc.operator.reconciler.Recordings.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.it.RealApiServer;
@@ -106,8 +106,8 @@ class OperatorOnRealApiServerIT {
         stored.setStatus(partial);
         client.resource(stored).updateStatus();
         FakeTrtcClient trtc = new FakeTrtcClient().always("DescribeCloudRecording", req ->
-                new com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse()
-                        .setTaskId("task-written-elsewhere").setStatus("InProgress").setRequestId("req-d"));
+                new com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse(
+                        "task-written-elsewhere", "InProgress", null, null, "req-d"));
         OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
                 client, trtc, WiringFixtures.tuning(true, null, () -> { }));
         operator.start(0);

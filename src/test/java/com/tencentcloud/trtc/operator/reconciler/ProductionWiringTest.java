@@ -12,8 +12,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import com.tencentcloud.trtc.operator.LogLevel;
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.LogLevel;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
@@ -125,19 +125,19 @@ class ProductionWiringTest {
         LogLevel.apply(Level.TRACE);
         credentials();
         Function<Object, Object> echo = r -> new TrtcApiException("CreateCloudRecording", "InternalError",
-                "echo " + SECRET_KEY + " " + TOKEN + " " + ((CreateCloudRecordingRequest) r).getUserSig(), "req-echo");
+                "echo " + SECRET_KEY + " " + TOKEN + " " + ((CreateCloudRecordingRequest) r).userSig(), "req-echo");
         FakeTrtcClient trtc = WiringFixtures.answeringFake()
                 .then("CreateCloudRecording", echo)
                 .then("CreateCloudRecording", r -> new TrtcTransportException("CreateCloudRecording",
                         "read timed out", true, null))
                 .then("CreateCloudRecording", r -> new TrtcApiException("CreateCloudRecording", "RequestLimitExceeded",
                         "slow down " + SECRET_KEY, "req-429"))
-                .then("CreateCloudRecording", r -> new CreateCloudRecordingResponse().setTaskId("task-ok").setRequestId("req-ok"))
+                .then("CreateCloudRecording", r -> new CreateCloudRecordingResponse("task-ok", "req-ok"))
                 .then("CreateCloudRecording", r -> new TrtcApiException("CreateCloudRecording", "AuthFailure.SignatureFailure",
                         "bad signature for " + SECRET_ID + " with token " + TOKEN, "req-auth"))
                 .then("DeleteCloudRecording", r -> new TrtcApiException("DeleteCloudRecording", "InternalError",
                         "echo " + SECRET_KEY, "req-del-500"))
-                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse().setTaskId("task-ok").setRequestId("req-del"));
+                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse("task-ok", "req-del"));
         operator = start(trtc);
 
         WiringFixtures.apply(client, "rec-ok");

@@ -15,6 +15,8 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.MixLayoutParams;
 import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
 import com.tencentcloud.trtc.operator.api.v1alpha1.SubscribeStreamUserIds;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
+import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
@@ -89,8 +91,9 @@ class RecordingLifecycleTest {
     @Test
     void layoutAndSubscriptionChangesAreSentWholeWithModify() {
         trtc.then("CreateCloudRecording", r -> created("task-m", "req-m"))
-                .then("ModifyCloudRecording", r -> new ModifyCloudRecordingResponse().setTaskId("task-m").setRequestId("req-mod"))
-                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-m").setStatus("InProgress").setRequestId("req-d"));
+                .then("ModifyCloudRecording", r -> new ModifyCloudRecordingResponse("task-m", "req-mod"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(
+                        "task-m", "InProgress", null, null, "req-d"));
         harness.start(trtc, config(), clock);
         client.resource(load()).create();
         harness.awaitStatus(NAME, s -> "task-m".equals(s.getTaskId()));
@@ -107,10 +110,10 @@ class RecordingLifecycleTest {
 
         CloudRecording r = harness.awaitStatus(NAME, s -> Long.valueOf(2).equals(s.getObservedGeneration()));
         ModifyCloudRecordingRequest sent = (ModifyCloudRecordingRequest) trtc.calls("ModifyCloudRecording").get(0).request();
-        assertThat(sent.getTaskId()).isEqualTo("task-m");
-        assertThat(sent.getMixLayoutParams().getMixLayoutMode()).isEqualTo(3L);
-        assertThat(sent.getMixLayoutParams().getBackGroundColor()).isEqualTo("#112233");
-        assertThat(sent.getSubscribeStreamUserIds().getSubscribeVideoUserIds()).containsExactly("teacher");
+        assertThat(sent.taskId()).isEqualTo("task-m");
+        assertThat(sent.mixLayoutParams().mixLayoutMode()).isEqualTo(3L);
+        assertThat(sent.mixLayoutParams().backGroundColor()).isEqualTo("#112233");
+        assertThat(sent.subscribeStreamUserIds().subscribeVideoUserIds()).containsExactly("teacher");
         assertThat(condition(r, Conditions.SYNCED).getObservedGeneration()).isEqualTo(2L);
         await().untilAsserted(() -> assertThat(harness.reasons()).contains("Modified"));
         assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
@@ -119,7 +122,8 @@ class RecordingLifecycleTest {
     @Test
     void aLaterResourceWithTheSameRobotInTheSameRoomWaitsNamingTheEarlierOne() throws Exception {
         trtc.then("CreateCloudRecording", r -> created("task-a", "req-a"))
-                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-a").setStatus("Idle").setRequestId("req-d"));
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(
+                        "task-a", "Idle", null, null, "req-d"));
         harness.start(trtc, config(), clock);
         client.resource(withRobot(load(), "recorder_3560")).create();
         harness.awaitStatus(NAME, s -> "task-a".equals(s.getTaskId()));
@@ -136,8 +140,8 @@ class RecordingLifecycleTest {
 
     @Test
     void resourceCreatedWithATaskIdAnnotationAdoptsThatTask() {
-        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse()
-                .setTaskId(((DescribeCloudRecordingRequest) r).getTaskId()).setStatus("InProgress").setRequestId("req-d"));
+        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(
+                ((DescribeCloudRecordingRequest) r).taskId(), "InProgress", null, null, "req-d"));
         harness.start(trtc, config(), clock);
         CloudRecording adopted = load();
         adopted.getMetadata().setAnnotations(Map.of(CloudRecording.ANNOTATION_TASK_ID, "existing-task"));
@@ -146,13 +150,13 @@ class RecordingLifecycleTest {
         CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
         assertThat(r.getStatus().getTaskId()).isEqualTo("existing-task");
         assertThat(trtc.calls("CreateCloudRecording")).isEmpty();
-        assertThat(((DescribeCloudRecordingRequest) trtc.calls("DescribeCloudRecording").get(0).request()).getTaskId()).isEqualTo("existing-task");
+        assertThat(((DescribeCloudRecordingRequest) trtc.calls("DescribeCloudRecording").get(0).request()).taskId()).isEqualTo("existing-task");
     }
 
     @Test
     void statusWithATaskIdAndNothingElseIsDescribedNotModifiedAndGetsItsPhase() {
-        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse()
-                .setTaskId(((DescribeCloudRecordingRequest) r).getTaskId()).setStatus("InProgress").setRequestId("req-d"));
+        trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(
+                ((DescribeCloudRecordingRequest) r).taskId(), "InProgress", null, null, "req-d"));
         CloudRecording stored = client.resource(load()).create();
         com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus partial =
                 new com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus();
@@ -166,14 +170,15 @@ class RecordingLifecycleTest {
         assertThat(condition(r, Conditions.READY).getStatus()).isEqualTo("True");
         assertThat(trtc.calls("CreateCloudRecording")).isEmpty();
         assertThat(trtc.calls("ModifyCloudRecording")).isEmpty();
-        assertThat(((DescribeCloudRecordingRequest) trtc.calls("DescribeCloudRecording").get(0).request()).getTaskId())
+        assertThat(((DescribeCloudRecordingRequest) trtc.calls("DescribeCloudRecording").get(0).request()).taskId())
                 .isEqualTo("task-from-another-tool");
     }
 
     @Test
     void afterTheManagementWindowNoCallIsMadeAndDeletionReleasesWithAWarning() {
         trtc.then("CreateCloudRecording", r -> created("task-e", "req-e"))
-                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setTaskId("task-e").setStatus("InProgress").setRequestId("req-d"));
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(
+                        "task-e", "InProgress", null, null, "req-d"));
         harness.start(trtc, config(), clock);
         client.resource(load()).create();
         harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
@@ -192,6 +197,58 @@ class RecordingLifecycleTest {
         assertThat(trtc.calls("DeleteCloudRecording")).isEmpty();
         assertThat(trtc.calls("DescribeCloudRecording")).hasSize(describes);
         await().untilAsserted(() -> assertThat(harness.warnings()).contains("NotStopped"));
+    }
+
+    @Test
+    void atMaxDurationTheTaskIsStoppedOnceAndTheResourceIsStoppedWithTheReason() {
+        trtc.then("CreateCloudRecording", r -> created("task-md", "req-md"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse("task-md", "InProgress", null, null, "req-d"))
+                .then("DeleteCloudRecording", r -> new DeleteCloudRecordingResponse("task-md", "req-stop"));
+        harness.start(trtc, config(), clock);
+        CloudRecording limited = load();
+        limited.getSpec().setMaxDuration("90m");
+        client.resource(limited).create();
+        harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
+        clock.advance(Duration.ofMinutes(89));
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> trtc.calls("DescribeCloudRecording").size() > 2);
+        assertThat(trtc.calls("DeleteCloudRecording")).as("not before 90 minutes").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Stopped);
+
+        assertThat(condition(r, Conditions.READY)).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("MaxDurationReached");
+            assertThat(c.getMessage()).contains("task-md").contains("90m");
+        });
+        assertThat(r.getStatus().getLastRequestId()).isEqualTo("req-stop");
+        assertThat(trtc.calls("DeleteCloudRecording")).singleElement().satisfies(call ->
+                assertThat(((DeleteCloudRecordingRequest) call.request()).taskId()).isEqualTo("task-md"));
+        await().untilAsserted(() -> assertThat(harness.reasons()).contains("MaxDurationReached"));
+        int describes = trtc.calls("DescribeCloudRecording").size();
+        client.resources(CloudRecording.class).inNamespace("media").withName(NAME).delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(NAME) == null);
+        assertThat(trtc.calls("DeleteCloudRecording")).as("deletion of a stopped task makes no call").hasSize(1);
+        assertThat(trtc.calls("DescribeCloudRecording")).hasSize(describes);
+    }
+
+    @Test
+    void aTaskGoneAtMaxDurationCountsAsStoppedByTheLimit() {
+        trtc.then("CreateCloudRecording", r -> created("task-mg", "req-mg"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse("task-mg", "InProgress", null, null, "req-d"))
+                .then("DeleteCloudRecording", r -> new com.tencentcloud.trtc.operator.trtc.TrtcApiException(
+                        "DeleteCloudRecording", "ResourceNotFound", "task not found", "req-gone"));
+        harness.start(trtc, config(), clock);
+        CloudRecording limited = load();
+        limited.getSpec().setMaxDuration("1h");
+        client.resource(limited).create();
+        harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Recording);
+
+        clock.advance(Duration.ofMinutes(61));
+        CloudRecording r = harness.awaitStatus(NAME, s -> s.getPhase() == Phase.Stopped);
+
+        assertThat(condition(r, Conditions.READY).getReason()).isEqualTo("MaxDurationReached");
+        assertThat(trtc.calls("DeleteCloudRecording")).hasSize(1);
     }
 
     @Test

@@ -37,7 +37,7 @@ final class Recordings {
     }
 
     static CreateCloudRecordingResponse created(String taskId, String requestId) {
-        return new CreateCloudRecordingResponse().setTaskId(taskId).setRequestId(requestId);
+        return new CreateCloudRecordingResponse(taskId, requestId);
     }
 
     static Condition condition(CloudRecording r, String type) {

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +76,35 @@ class SecretValuesTest {
         assertThat(values.resourceVersion("media", "helm-release")).isPresent();
         assertThat(server.getRequestCount()).isEqualTo(before);
         assertThat(values.held()).isZero();
+    }
+
+    @Test
+    void theCallbackReadAnswersFromWhatAReconcileReadWithoutAnotherRequest() {
+        SecretValues values = new SecretValues((ns, name) -> Optional.ofNullable(informer.get(ns + "/" + name)), client);
+        put("creds", "one");
+        values.find("media", "creds");
+        int before = server.getRequestCount();
+        assertThat(value(values.findWithin("media", "creds", Duration.ofMillis(200)))).isEqualTo("one");
+        assertThat(server.getRequestCount()).as("no GET for a Secret held at its current version").isEqualTo(before);
+
+        put("creds", "two");
+        assertThat(value(values.findWithin("media", "creds", Duration.ofSeconds(2)))).as("a changed Secret is read again")
+                .isEqualTo("two");
+    }
+
+    @Test
+    void theCallbackReadGivesUpAfterItsTimeoutWhenTheApiServerDoesNotAnswer() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             KubernetesClient stuck = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                     .withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).withRequestTimeout(30_000)
+                     .withRequestRetryBackoffLimit(0).build()).build()) {
+            informer.put("media/creds", new SecretBuilder().withNewMetadata().withName("creds").withNamespace("media")
+                    .withResourceVersion("1").endMetadata().build());
+            SecretValues values = new SecretValues((ns, name) -> Optional.ofNullable(informer.get(ns + "/" + name)), stuck);
+            long start = System.nanoTime();
+            assertThat(values.findWithin("media", "creds", Duration.ofMillis(300))).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
     }
 
     private void put(String name, String value) {

@@ -1,6 +1,6 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
-import com.tencentcloud.trtc.operator.OperatorAssembly;
+import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.CreateCloudRecordingResponse;
@@ -68,10 +68,10 @@ final class WiringFixtures {
     /** A fake that starts a task named after the robot for every create and reports every task as recording. */
     static FakeTrtcClient answeringFake() {
         return new FakeTrtcClient()
-                .always("CreateCloudRecording", r -> new CreateCloudRecordingResponse()
-                        .setTaskId("task-" + ((CreateCloudRecordingRequest) r).getUserId()).setRequestId("req-create"))
-                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse().setStatus("InProgress")
-                        .setRequestId("req-describe"));
+                .always("CreateCloudRecording", r -> new CreateCloudRecordingResponse(
+                        "task-" + ((CreateCloudRecordingRequest) r).userId(), "req-create"))
+                .always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(
+                        null, "InProgress", null, null, "req-describe"));
     }
 
     static HttpResponse<String> http(int port, String path) throws IOException, InterruptedException {

@@ -22,7 +22,8 @@ class ManifestsTest {
                 org.assertj.core.groups.Tuple.tuple("Secret", "recorder-usersig"),
                 org.assertj.core.groups.Tuple.tuple("CloudRecording", "mixed-to-vod"),
                 org.assertj.core.groups.Tuple.tuple("CloudRecording", "single-to-cos"),
-                org.assertj.core.groups.Tuple.tuple("CloudRecording", "custom-layout"));
+                org.assertj.core.groups.Tuple.tuple("CloudRecording", "custom-layout"),
+                org.assertj.core.groups.Tuple.tuple("CloudRecordingSchedule", "every-two-minutes"));
         assertThat(samples.credentials()).containsExactly(
                 new Credentials("REPLACE-WITH-YOUR-SECRET-ID", "REPLACE-WITH-YOUR-SECRET-KEY"));
     }

@@ -29,7 +29,7 @@ class SandboxTest {
     void everySampleRecordingGetsATaskIdAndItsStatusLinesArePrinted() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withMockApiServerFor(Duration.ofSeconds(20)), Map.of(), out)) {
             List<CloudRecording> recordings = Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(sandbox::recordings, list -> list.size() == 3 && list.stream().allMatch(SandboxTest::recording));
+                    .until(() -> applied(sandbox), list -> list.size() == 3 && list.stream().allMatch(SandboxTest::recording));
 
             assertThat(recordings).extracting(StatusPrinter::key).containsExactlyInAnyOrderElementsOf(SAMPLES);
             assertThat(sandbox.exitStatus()).isZero();
@@ -42,7 +42,34 @@ class SandboxTest {
             assertThat(output).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d  " + resource + "  phase=Recording ready=True task=");
         }
         assertThat(output).contains("anchor teacher_sandbox joined room lecture-hall-1", "anchor host joined room 9999",
-                "anchor sandbox-anchor joined room 8888", "sandbox: 3 recording(s), 3 with a TaskId, 0 stalled");
+                "anchor sandbox-anchor joined room 8888",
+                "sandbox: 3 recording(s), 3 with a TaskId, 0 stalled; 1 schedule(s), 0 stalled, ");
+    }
+
+    @Test
+    void whenTheAnchorLeavesAVodRecordingItsCallbacksPutFileIdAndVideoUrlInStatus(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("config/samples/secret_trtc_credentials.yaml"), dir.resolve("secret.yaml"));
+        Files.writeString(dir.resolve("recording.yaml"), Files.readString(
+                Path.of("config/samples/trtc_v1alpha1_cloudrecording_mixed_vod.yaml")).replace("maxIdleTime: 30", "maxIdleTime: 5"));
+        SandboxOptions options = SandboxOptions.defaults().withSamples(dir).withMockApiServerFor(Duration.ofSeconds(40))
+                .withAnchorLeavingAfter(Duration.ofSeconds(2));
+        try (Sandbox sandbox = Sandbox.start(options, Map.of(), out)) {
+            CloudRecording ended = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.recordings().get(0),
+                    r -> r.getStatus() != null && r.getStatus().getStorageFiles() != null
+                            && r.getStatus().getStorageFiles().stream().anyMatch(f -> f.getFileId() != null));
+            assertThat(ended.getStatus().getPhase()).isEqualTo(CloudRecordingStatus.Phase.Stopped);
+            assertThat(ended.getStatus().getConditions()).anySatisfy(c -> {
+                assertThat(c.getType()).isEqualTo("Ready");
+                assertThat(c.getReason()).isEqualTo("IdleTimeout");
+            });
+            assertThat(ended.getStatus().getStorageFiles()).singleElement().satisfies(f -> {
+                assertThat(f.getFileId()).matches("\\d{18}");
+                assertThat(f.getVideoUrl()).startsWith("https://1400000001.vod.emulator.invalid/").endsWith("/f0.mp4");
+                assertThat(f.getMediaId()).isEqualTo("mix");
+            });
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("anchor sandbox-anchor left room 8888")
+                .containsPattern("(?m)  default/mixed-to-vod  phase=Stopped ready=False task=\\S+ expires=\\S+ ended=IdleTimeout fileId=\\d{18} videoUrl=https://\\S+$");
     }
 
     @Test
@@ -72,7 +99,7 @@ class SandboxTest {
         }
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .containsPattern("(?m)  default/no-secret  phase=\\S+ ready=\\S+ stalled=SecretNotFound \\(Secret default/missing not found\\)$")
-                .contains("sandbox: 1 recording(s), 0 with a TaskId, 1 stalled (default/no-secret)");
+                .contains("sandbox: 1 recording(s), 0 with a TaskId, 1 stalled (default/no-secret); 0 schedule(s)");
     }
 
     @Test
@@ -121,5 +148,10 @@ class SandboxTest {
     private static boolean recording(CloudRecording r) {
         CloudRecordingStatus s = r.getStatus();
         return s != null && s.getTaskId() != null && s.getPhase() != null && s.getPhase().toString().equals("Recording");
+    }
+
+    /** The recordings the sandbox applied, without the children its sample schedule may have started meanwhile. */
+    private static List<CloudRecording> applied(Sandbox sandbox) {
+        return sandbox.recordings().stream().filter(r -> !Sandbox.isChild(r)).toList();
     }
 }

@@ -96,8 +96,8 @@ class HttpTrtcClientTest {
 
         CreateCloudRecordingResponse response = client.createCloudRecording(CALL, fullCreateRequest());
 
-        assertThat(response.getTaskId()).isEqualTo(TASK_ID);
-        assertThat(response.getRequestId()).isEqualTo(REQUEST_ID);
+        assertThat(response.taskId()).isEqualTo(TASK_ID);
+        assertThat(response.requestId()).isEqualTo(REQUEST_ID);
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getMethod()).isEqualTo("POST");
         assertThat(sent.getPath()).isEqualTo("/");
@@ -167,22 +167,21 @@ class HttpTrtcClientTest {
         server.enqueue(ok(fixture("describe-cloud-recording-response.json")));
 
         DescribeCloudRecordingResponse response = client.describeCloudRecording(CALL,
-                new DescribeCloudRecordingRequest().setSdkAppId(1400188366L).setTaskId(TASK_ID).setRecorderKey("relay-key"));
+                new DescribeCloudRecordingRequest(1400188366L, TASK_ID, "relay-key"));
 
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getHeader("X-TC-Action")).isEqualTo("DescribeCloudRecording");
         assertThat(JSON.readTree(sent.getBody().clone().readByteArray())).isEqualTo(JSON.readTree(
                 "{\"SdkAppId\":1400188366,\"TaskId\":\"" + TASK_ID + "\",\"RecorderKey\":\"relay-key\"}"));
         assertSignedAsReceived(sent, KEYS);
-        assertThat(response.getTaskId()).isEqualTo(TASK_ID);
-        assertThat(response.getStatus()).isEqualTo("InProgress");
-        assertThat(response.getRecorderKey()).isEqualTo("relay-key");
-        assertThat(response.getRequestId()).isEqualTo(REQUEST_ID);
-        assertThat(response.getStorageFileList()).containsExactly(
-                new StorageFile().setFileName("1400188366_3560__UserId_s_MTIz__UserId_e_main_audio.m3u8")
-                        .setUserId("123").setTrackType("audio").setBeginTimeStamp(1730087526709L),
-                new StorageFile().setFileName("1400188366_3560.m3u8")
-                        .setUserId("").setTrackType("audio_video").setBeginTimeStamp(1730087526800L));
+        assertThat(response.taskId()).isEqualTo(TASK_ID);
+        assertThat(response.status()).isEqualTo("InProgress");
+        assertThat(response.recorderKey()).isEqualTo("relay-key");
+        assertThat(response.requestId()).isEqualTo(REQUEST_ID);
+        assertThat(response.storageFileList()).containsExactly(
+                new StorageFile(
+                        "123", "1400188366_3560__UserId_s_MTIz__UserId_e_main_audio.m3u8", "audio", 1730087526709L),
+                new StorageFile("", "1400188366_3560.m3u8", "audio_video", 1730087526800L));
     }
 
     @Test
@@ -191,22 +190,22 @@ class HttpTrtcClientTest {
                 + "\"RequestId\":\"r\"}}"));
 
         DescribeCloudRecordingResponse response = client.describeCloudRecording(CALL,
-                new DescribeCloudRecordingRequest().setSdkAppId(1L).setTaskId("t"));
+                new DescribeCloudRecordingRequest(1L, "t", null));
 
-        assertThat(response.getStatus()).isEqualTo("Idle");
-        assertThat(response.getStorageFileList()).isNull();
+        assertThat(response.status()).isEqualTo("Idle");
+        assertThat(response.storageFileList()).isNull();
     }
 
     @Test
     void modifySendsItsActionAndParsesItsResponse() throws Exception {
         server.enqueue(ok("{\"Response\":{\"TaskId\":\"" + TASK_ID + "\",\"RequestId\":\"" + REQUEST_ID + "\"}}"));
 
-        ModifyCloudRecordingResponse response = client.modifyCloudRecording(CALL, new ModifyCloudRecordingRequest()
-                .setSdkAppId(1234L).setTaskId(TASK_ID)
-                .setSubscribeStreamUserIds(new SubscribeStreamUserIds()
-                        .setSubscribeVideoUserIds(List.of("123", "456")).setSubscribeAudioUserIds(List.of("123", "456")))
-                .setMixLayoutParams(new MixLayoutParams().setMixLayoutMode(4L).setMixLayoutList(List.of(
-                        new MixLayout().setTop(100L).setLeft(100L).setWidth(100L).setHeight(100L).setUserId("123")))));
+        ModifyCloudRecordingResponse response = client.modifyCloudRecording(CALL, new ModifyCloudRecordingRequest(
+                1234L, TASK_ID,
+                new MixLayoutParams(
+                        4L, List.of(new MixLayout(100L, 100L, 100L, 100L, "123", null, null, null, null, null)), null,
+                        null, null, null, null, null, null, null, null, null, null),
+                new SubscribeStreamUserIds(List.of("123", "456"), null, List.of("123", "456"), null)));
 
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getHeader("X-TC-Action")).isEqualTo("ModifyCloudRecording");
@@ -216,8 +215,8 @@ class HttpTrtcClientTest {
                 + "\"SubscribeStreamUserIds\":{\"SubscribeAudioUserIds\":[\"123\",\"456\"],"
                 + "\"SubscribeVideoUserIds\":[\"123\",\"456\"]}}"));
         assertSignedAsReceived(sent, KEYS);
-        assertThat(response.getTaskId()).isEqualTo(TASK_ID);
-        assertThat(response.getRequestId()).isEqualTo(REQUEST_ID);
+        assertThat(response.taskId()).isEqualTo(TASK_ID);
+        assertThat(response.requestId()).isEqualTo(REQUEST_ID);
     }
 
     @Test
@@ -225,15 +224,15 @@ class HttpTrtcClientTest {
         server.enqueue(ok("{\"Response\":{\"TaskId\":\"" + TASK_ID + "\",\"RequestId\":\"" + REQUEST_ID + "\"}}"));
 
         DeleteCloudRecordingResponse response = client.deleteCloudRecording(CALL,
-                new DeleteCloudRecordingRequest().setSdkAppId(1234L).setTaskId(TASK_ID));
+                new DeleteCloudRecordingRequest(1234L, TASK_ID));
 
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getHeader("X-TC-Action")).isEqualTo("DeleteCloudRecording");
         assertThat(JSON.readTree(sent.getBody().clone().readByteArray()))
                 .isEqualTo(JSON.readTree("{\"SdkAppId\":1234,\"TaskId\":\"" + TASK_ID + "\"}"));
         assertSignedAsReceived(sent, KEYS);
-        assertThat(response.getTaskId()).isEqualTo(TASK_ID);
-        assertThat(response.getRequestId()).isEqualTo(REQUEST_ID);
+        assertThat(response.taskId()).isEqualTo(TASK_ID);
+        assertThat(response.requestId()).isEqualTo(REQUEST_ID);
     }
 
     @Test
@@ -257,7 +256,7 @@ class HttpTrtcClientTest {
         server.enqueue(ok(errorEnvelope("InternalError.CRInternalError", "internal error")));
 
         TrtcApiException e = catchThrowableOfType(TrtcApiException.class,
-                () -> client.describeCloudRecording(CALL, new DescribeCloudRecordingRequest().setSdkAppId(1L).setTaskId("t")));
+                () -> client.describeCloudRecording(CALL, new DescribeCloudRecordingRequest(1L, "t", null)));
 
         assertThat(e.code()).isEqualTo("InternalError.CRInternalError");
         assertThat(e.requestId()).isEqualTo(REQUEST_ID);
@@ -270,7 +269,7 @@ class HttpTrtcClientTest {
         server.enqueue(ok(errorEnvelope("ResourceNotFound", "task does not exist")));
 
         TrtcApiException e = catchThrowableOfType(TrtcApiException.class,
-                () -> client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest().setSdkAppId(1L).setTaskId("t")));
+                () -> client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest(1L, "t")));
 
         assertThat(e.action()).isEqualTo("DeleteCloudRecording");
         assertThat(e.code()).isEqualTo("ResourceNotFound");
@@ -370,7 +369,7 @@ class HttpTrtcClientTest {
         server.enqueue(ok("{\"Response\":{\"TaskId\":\"t\",\"Status\":\"Idle\",\"RequestId\":\"r\"}}"));
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(ok("{\"Response\":{\"TaskId\":\"second-task\",\"RequestId\":\"r\"}}"));
-        subject.describeCloudRecording(CALL, new DescribeCloudRecordingRequest().setSdkAppId(1L).setTaskId("t"));
+        subject.describeCloudRecording(CALL, new DescribeCloudRecordingRequest(1L, "t", null));
 
         TrtcTransportException e = catchThrowableOfType(TrtcTransportException.class,
                 () -> subject.createCloudRecording(CALL, fullCreateRequest()));
@@ -399,7 +398,7 @@ class HttpTrtcClientTest {
         server.enqueue(ok("{\"Response\":{\"TaskId\":\"t\",\"RequestId\":\"r\"}}"));
 
         client.deleteCloudRecording(new CallContext(TEMPORARY_KEYS, "ap-singapore"),
-                new DeleteCloudRecordingRequest().setSdkAppId(1L).setTaskId("t"));
+                new DeleteCloudRecordingRequest(1L, "t"));
 
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.getHeader("X-TC-Token")).isEqualTo(TOKEN);
@@ -412,7 +411,7 @@ class HttpTrtcClientTest {
     void longTermCredentialsSendNoToken() throws Exception {
         server.enqueue(ok("{\"Response\":{\"TaskId\":\"t\",\"RequestId\":\"r\"}}"));
 
-        client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest().setSdkAppId(1L).setTaskId("t"));
+        client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest(1L, "t"));
 
         assertThat(server.takeRequest().getHeaders().names()).doesNotContain("X-TC-Token");
     }
@@ -421,12 +420,12 @@ class HttpTrtcClientTest {
     void secretsAppearInNoExceptionMessageAndNoToString() throws Exception {
         CreateCloudRecordingRequest request = fullCreateRequest();
         CallContext call = new CallContext(TEMPORARY_KEYS, "ap-guangzhou");
-        List<String> secrets = List.of(SECRET_KEY, TOKEN, request.getUserSig(), request.getPrivateMapKey(),
-                request.getStorageParams().getCloudStorage().getAccessKey(),
-                request.getStorageParams().getCloudStorage().getSecretKey());
-        server.enqueue(ok(errorEnvelope("InvalidParameter.UserSig", "UserSig " + request.getUserSig()
-                + " does not match key " + SECRET_KEY + " for bucket key " + request.getStorageParams().getCloudStorage()
-                .getSecretKey())));
+        List<String> secrets = List.of(SECRET_KEY, TOKEN, request.userSig(), request.privateMapKey(),
+                request.storageParams().cloudStorage().accessKey(),
+                request.storageParams().cloudStorage().secretKey());
+        server.enqueue(ok(errorEnvelope("InvalidParameter.UserSig", "UserSig " + request.userSig()
+                + " does not match key " + SECRET_KEY + " for bucket key " + request.storageParams().cloudStorage()
+                .secretKey())));
         server.enqueue(new MockResponse().setResponseCode(502).setBody(SECRET_KEY));
         server.enqueue(ok("{\"Response\":\"" + TOKEN + "\"}"));
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
@@ -447,7 +446,7 @@ class HttpTrtcClientTest {
         }
         assertThat(((TrtcApiException) failures.get(0)).tencentMessage()).contains("<redacted>");
         secretFree.accept(request.toString());
-        secretFree.accept(request.getStorageParams().toString());
+        secretFree.accept(request.storageParams().toString());
         secretFree.accept(call.toString());
         secretFree.accept(TEMPORARY_KEYS.toString());
         secretFree.accept(client.toString());
@@ -520,98 +519,47 @@ class HttpTrtcClientTest {
     }
 
     private static CreateCloudRecordingRequest vectorERequest() {
-        return new CreateCloudRecordingRequest()
-                .setSdkAppId(1400000001L)
-                .setRoomId("room_1")
-                .setUserId("recorder_room_1")
-                .setUserSig("dummy-sig")
-                .setRecordParams(new RecordParams().setRecordMode(2L).setMaxIdleTime(30L))
-                .setStorageParams(new StorageParams().setCloudVod(new CloudVod().setTencentVod(new TencentVod().setExpireTime(0L))))
-                .setRoomIdType(0L);
+        return new CreateCloudRecordingRequest(
+                1400000001L, "room_1", "recorder_room_1", "dummy-sig",
+                new RecordParams(2L, 30L, null, null, null, null, null, null, null, null),
+                new StorageParams(
+                        null, new CloudVod(new TencentVod(null, 0L, null, null, null, null, null, null, null))),
+                0L, null, null, null, null);
     }
 
     private static CreateCloudRecordingRequest fullCreateRequest() {
-        return new CreateCloudRecordingRequest()
-                .setSdkAppId(1400188366L)
-                .setRoomId("3560")
-                .setUserId("recorder_3560")
-                .setUserSig("eJw1jcEKgkAURX9FZlvYc3SaC-USERSIG-SECRET_")
-                .setRecordParams(new RecordParams()
-                        .setRecordMode(2L)
-                        .setMaxIdleTime(60L)
-                        .setStreamType(0L)
-                        .setSubscribeStreamUserIds(new SubscribeStreamUserIds()
-                                .setSubscribeAudioUserIds(List.of("123", "456"))
-                                .setUnSubscribeAudioUserIds(List.of("789"))
-                                .setSubscribeVideoUserIds(List.of("1.*$"))
-                                .setUnSubscribeVideoUserIds(List.of("999")))
-                        .setOutputFormat(1L)
-                        .setAvMerge(1L)
-                        .setMaxMediaFileDuration(120L)
-                        .setMediaId(1L)
-                        .setFillType(1L)
-                        .setSubscribeAbility(1L))
-                .setStorageParams(new StorageParams()
-                        .setCloudStorage(new CloudStorage()
-                                .setVendor(1L)
-                                .setRegion("us-east-1")
-                                .setBucket("recordings-1250000000")
-                                .setAccessKey("AKIA-STORAGE-ACCESS-SECRET")
-                                .setSecretKey("storage-secret-key-SECRET")
-                                .setFileNamePrefix(List.of("prefix1", "prefix2"))
-                                .setEndpointUrl("account_id.r2.cloudflarestorage.com"))
-                        .setCloudVod(new CloudVod().setTencentVod(new TencentVod()
-                                .setProcedure("LongVideoPreset")
-                                .setExpireTime(86400L)
-                                .setStorageRegion("ap-shanghai")
-                                .setClassId(7L)
-                                .setSubAppId(1500000001L)
-                                .setSessionContext("session-ctx")
-                                .setSourceContext("source-ctx")
-                                .setMediaType(3L)
-                                .setUserDefineRecordId("meeting_42"))))
-                .setRoomIdType(1L)
-                .setMixTranscodeParams(new MixTranscodeParams()
-                        .setVideoParams(new VideoParams().setWidth(1280L).setHeight(720L).setFps(15L)
-                                .setBitRate(1500000L).setGop(10L))
-                        .setAudioParams(new AudioParams().setSampleRate(1L).setChannel(2L).setBitRate(64000L)))
-                .setMixLayoutParams(new MixLayoutParams()
-                        .setMixLayoutMode(4L)
-                        .setMixLayoutList(List.of(new MixLayout()
-                                .setTop(100L)
-                                .setLeft(200L)
-                                .setWidth(320L)
-                                .setHeight(180L)
-                                .setUserId("123")
-                                .setAlpha(10L)
-                                .setRenderMode(2L)
-                                .setMediaId(1L)
-                                .setImageLayer(3L)
-                                .setSubBackgroundImage("https://img.example.com/sub.png")))
-                        .setBackGroundColor("#FFA500")
-                        .setMaxResolutionUserId("123")
-                        .setMediaId(0L)
-                        .setBackgroundImageUrl("https://img.example.com/bg.jpg?token=abc")
-                        .setPlaceHolderMode(1L)
-                        .setBackgroundImageRenderMode(3L)
-                        .setDefaultSubBackgroundImage("https://img.example.com/default.jpeg")
-                        .setWaterMarkList(List.of(new WaterMark()
-                                .setWaterMarkType(0L)
-                                .setWaterMarkImage(new WaterMarkImage()
-                                        .setWaterMarkUrl("https://img.example.com/logo.png")
-                                        .setTop(10L).setLeft(20L).setWidth(64L).setHeight(32L))
-                                .setWaterMarkChar(new WaterMarkChar()
-                                        .setTop(30L).setLeft(40L).setWidth(200L).setHeight(24L)
-                                        .setChars("会议 recording")
-                                        .setFontSize(14L)
-                                        .setFontColor("0xFFFFFF")
-                                        .setBackGroundColor("0xbbccbb")
-                                        .setFont("SourceHanSans"))
-                                .setWaterMarkTimestamp(new WaterMarkTimestamp().setPos(6L).setTimeZone(8L).setFont("Tencent"))))
-                        .setRenderMode(1L)
-                        .setMaxResolutionUserAlign(1L)
-                        .setPureAudioDisableLayout(true))
-                .setResourceExpiredHour(24L)
-                .setPrivateMapKey("eJyrVgrxCdYrSy1S-PRIVATEMAPKEY-SECRET_");
+        return new CreateCloudRecordingRequest(
+                1400188366L, "3560", "recorder_3560", "eJw1jcEKgkAURX9FZlvYc3SaC-USERSIG-SECRET_",
+                new RecordParams(
+                        2L, 60L, 0L,
+                        new SubscribeStreamUserIds(
+                                List.of("123", "456"), List.of("789"), List.of("1.*$"), List.of("999")),
+                        1L, 1L, 120L, 1L, 1L, 1L),
+                new StorageParams(
+                        new CloudStorage(
+                                1L, "us-east-1", "recordings-1250000000", "AKIA-STORAGE-ACCESS-SECRET",
+                                "storage-secret-key-SECRET", List.of("prefix1", "prefix2"),
+                                "account_id.r2.cloudflarestorage.com"),
+                        new CloudVod(
+                                new TencentVod(
+                                        "LongVideoPreset", 86400L, "ap-shanghai", 7L, 1500000001L, "session-ctx",
+                                        "source-ctx", 3L, "meeting_42"))),
+                1L,
+                new MixTranscodeParams(
+                        new VideoParams(1280L, 720L, 15L, 1500000L, 10L), new AudioParams(1L, 2L, 64000L)),
+                new MixLayoutParams(
+                        4L,
+                        List.of(new MixLayout(
+                                100L, 200L, 320L, 180L, "123", 10L, 2L, 1L, 3L, "https://img.example.com/sub.png")),
+                        "#FFA500", "123", 0L, "https://img.example.com/bg.jpg?token=abc", 1L, 3L,
+                        "https://img.example.com/default.jpeg",
+                        List.of(new WaterMark(
+                                0L, new WaterMarkImage("https://img.example.com/logo.png", 10L, 20L, 64L, 32L),
+                                new WaterMarkChar(
+                                        30L, 40L, 200L, 24L, "会议 recording", 14L, "0xFFFFFF", "0xbbccbb",
+                                        "SourceHanSans"),
+                                new WaterMarkTimestamp(6L, 8L, "Tencent"))),
+                        1L, 1L, true),
+                24L, "eJyrVgrxCdYrSy1S-PRIVATEMAPKEY-SECRET_");
     }
 }

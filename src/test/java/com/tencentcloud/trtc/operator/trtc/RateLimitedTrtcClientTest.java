@@ -25,7 +25,7 @@ class RateLimitedTrtcClientTest {
     /** Answers every action with what {@code answer} gives and counts the calls. */
     static final class ScriptedClient implements TrtcClient {
         final AtomicInteger calls = new AtomicInteger();
-        Supplier<Object> answer = () -> new CreateCloudRecordingResponse().setTaskId("t").setRequestId("r");
+        Supplier<Object> answer = () -> new CreateCloudRecordingResponse("t", "r");
 
         private Object next() {
             calls.incrementAndGet();
@@ -83,15 +83,18 @@ class RateLimitedTrtcClientTest {
 
     @Test
     void everyCallTakesAPermitAndIsCountedWithItsResult() {
-        client.createCloudRecording(CALL, new CreateCloudRecordingRequest());
+        client.createCloudRecording(CALL, new CreateCloudRecordingRequest(
+                null, null, null, null, null, null, null, null, null, null, null));
         transport.answer = () -> new TrtcApiException("CreateCloudRecording", "InvalidParameter.SdkAppId", "bad", "req");
-        assertThatThrownBy(() -> client.createCloudRecording(CALL, new CreateCloudRecordingRequest()))
+        assertThatThrownBy(() -> client.createCloudRecording(CALL, new CreateCloudRecordingRequest(
+                null, null, null, null, null, null, null, null, null, null, null)))
                 .isInstanceOf(TrtcApiException.class);
         transport.answer = () -> new TrtcTransportException("CreateCloudRecording", "read timed out", true, null);
-        assertThatThrownBy(() -> client.createCloudRecording(CALL, new CreateCloudRecordingRequest()))
+        assertThatThrownBy(() -> client.createCloudRecording(CALL, new CreateCloudRecordingRequest(
+                null, null, null, null, null, null, null, null, null, null, null)))
                 .isInstanceOf(TrtcTransportException.class);
         transport.answer = () -> new TrtcTransportException("DeleteCloudRecording", "connection refused", false, null);
-        assertThatThrownBy(() -> client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest()))
+        assertThatThrownBy(() -> client.deleteCloudRecording(CALL, new DeleteCloudRecordingRequest(null, null)))
                 .isInstanceOf(TrtcTransportException.class);
 
         assertThat(listener.waited).containsExactly("CreateCloudRecording", "CreateCloudRecording",
@@ -108,13 +111,15 @@ class RateLimitedTrtcClientTest {
     void aServerThrottleSlowsOnlyThatActionAndIsPassedOn() {
         transport.answer = () -> new TrtcApiException("DescribeCloudRecording", "RequestLimitExceeded.IPLimitExceeded",
                 "too many", "req");
-        assertThatThrownBy(() -> client.describeCloudRecording(CALL, new DescribeCloudRecordingRequest()))
+        assertThatThrownBy(() -> client.describeCloudRecording(CALL, new DescribeCloudRecordingRequest(
+                null, null, null)))
                 .isInstanceOfSatisfying(TrtcApiException.class, e -> assertThat(e.retryable()).isTrue());
         assertThat(limiter.currentRate("DescribeCloudRecording")).isEqualTo(10);
         assertThat(limiter.currentRate("CreateCloudRecording")).isEqualTo(20);
 
         transport.answer = () -> new TrtcApiException("DescribeCloudRecording", "LimitExceeded", "quota", "req");
-        assertThatThrownBy(() -> client.describeCloudRecording(CALL, new DescribeCloudRecordingRequest()));
+        assertThatThrownBy(() -> client.describeCloudRecording(CALL, new DescribeCloudRecordingRequest(
+                null, null, null)));
         assertThat(limiter.currentRate("DescribeCloudRecording")).as("a quota is not a request rate").isEqualTo(10);
     }
 
@@ -124,8 +129,10 @@ class RateLimitedTrtcClientTest {
             throw new InterruptedException();
         });
         TrtcClient limited = new RateLimitedTrtcClient(transport, blocking, listener);
-        limited.createCloudRecording(CALL, new CreateCloudRecordingRequest());
-        assertThatThrownBy(() -> limited.createCloudRecording(CALL, new CreateCloudRecordingRequest()))
+        limited.createCloudRecording(CALL, new CreateCloudRecordingRequest(
+                null, null, null, null, null, null, null, null, null, null, null));
+        assertThatThrownBy(() -> limited.createCloudRecording(CALL, new CreateCloudRecordingRequest(
+                null, null, null, null, null, null, null, null, null, null, null)))
                 .isInstanceOfSatisfying(TrtcTransportException.class, e -> {
                     assertThat(e.outcomeUnknown()).isFalse();
                     assertThat(e.getMessage()).contains("not sent");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
-import java.util.Objects;
 
 /**
  * Audio encoding of a mixed recording: the API's AudioParams; every field is required when it is present.
@@ -50,23 +49,5 @@ public class AudioParams {
 
     public void setBitRate(Integer bitRate) {
         this.bitRate = bitRate;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof AudioParams other)) {
-            return false;
-        }
-        return Objects.equals(sampleRate, other.sampleRate)
-                && Objects.equals(channel, other.channel)
-                && Objects.equals(bitRate, other.bitRate);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(sampleRate, channel, bitRate);
     }
 }

@@ -1,11 +1,6 @@
 package com.tencentcloud.trtc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Required;
-import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /**
@@ -20,16 +15,14 @@ import io.fabric8.generator.annotation.ValidationRule;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 // Room ids: a 32-bit unsigned decimal for Integer rooms (the default), the TRTC charset for String rooms.
-@ValidationRule(value = "!has(self.roomId) || (has(self.roomIdType) && self.roomIdType == 'String') || (self.roomId.matches('^[1-9][0-9]{0,9}$') && int(self.roomId) <= 4294967294)",
-        message = "roomId must be a decimal integer from 1 to 4294967294 when roomIdType is Integer (the default); set roomIdType: String for a string room id",
-        fieldPath = ".roomId")
-@ValidationRule(value = "!has(self.roomId) || !has(self.roomIdType) || self.roomIdType != 'String' || self.roomId.matches('^[A-Za-z0-9 !#$%&()+:;<=.>?@\\\\[\\\\]^_{}|~,-]{1,64}$')",
-        message = "with roomIdType String, roomId must be 1 to 64 characters from letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,",
-        fieldPath = ".roomId")
+@ValidationRule(value = CloudRecordingSpec.INTEGER_ROOM_RULE, message = CloudRecordingSpec.INTEGER_ROOM_MESSAGE, fieldPath = ".roomId")
+@ValidationRule(value = CloudRecordingSpec.STRING_ROOM_RULE, message = CloudRecordingSpec.STRING_ROOM_MESSAGE, fieldPath = ".roomId")
 // VOD audio-only formats need an audio-only recording.
-@ValidationRule(value = "!has(self.storageParams) || !has(self.storageParams.cloudVod) || !has(self.storageParams.cloudVod.tencentVod) || !has(self.storageParams.cloudVod.tencentVod.mediaType) || !(self.storageParams.cloudVod.tencentVod.mediaType in ['AAC', 'HLSAndAAC']) || (has(self.recordParams) && has(self.recordParams.streamType) && self.recordParams.streamType == 'AudioOnly')",
-        message = "tencentVod.mediaType AAC and HLSAndAAC need recordParams.streamType AudioOnly",
+@ValidationRule(value = CloudRecordingSpec.VOD_AUDIO_RULE, message = CloudRecordingSpec.VOD_AUDIO_MESSAGE,
         fieldPath = ".storageParams.cloudVod.tencentVod.mediaType")
+// maxDuration: at least a minute, and the stop must fall inside the management window.
+@ValidationRule(value = CloudRecordingSpec.MAX_DURATION_MIN_RULE, message = CloudRecordingSpec.MAX_DURATION_MIN_MESSAGE, fieldPath = ".maxDuration")
+@ValidationRule(value = CloudRecordingSpec.MAX_DURATION_WINDOW_RULE, message = CloudRecordingSpec.MAX_DURATION_WINDOW_MESSAGE, fieldPath = ".maxDuration")
 // Immutability: everything ModifyCloudRecording cannot change; for optional fields adding and removing count too.
 @ValidationRule(value = "self.sdkAppId == oldSelf.sdkAppId",
         message = "sdkAppId cannot change; create a new CloudRecording instead",
@@ -85,152 +78,25 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "has(self.resourceExpiredHour) == has(oldSelf.resourceExpiredHour) && (!has(self.resourceExpiredHour) || self.resourceExpiredHour == oldSelf.resourceExpiredHour)",
         message = "resourceExpiredHour cannot change, be added or be removed; create a new CloudRecording instead",
         fieldPath = ".resourceExpiredHour")
+@ValidationRule(value = "has(self.maxDuration) == has(oldSelf.maxDuration) && (!has(self.maxDuration) || self.maxDuration == oldSelf.maxDuration)",
+        message = "maxDuration cannot change, be added or be removed; create a new CloudRecording instead",
+        fieldPath = ".maxDuration")
 // Modify can replace a layout but cannot return to the API's own one.
 @ValidationRule(value = "!has(oldSelf.mixLayoutParams) || has(self.mixLayoutParams)",
         message = "mixLayoutParams cannot be removed once set (ModifyCloudRecording can only replace a layout); change it instead",
         fieldPath = ".mixLayoutParams")
-public class CloudRecordingSpec {
+public class CloudRecordingSpec extends RecordingSpecFields {
 
-    @Required
-    @Min(1)
-    @JsonPropertyDescription("SDKAppID of the TRTC application that owns the room, at least 1 (SdkAppId); required; cannot change.")
-    private Long sdkAppId;
-
-    @Required
-    @Size(min = 1, max = 64)
-    @JsonPropertyDescription("The room to record (RoomId): with roomIdType Integer a decimal from 1 to 4294967294, with String at most 64 characters of letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,; required; cannot change.")
-    private String roomId;
-
-    @JsonPropertyDescription("How clients name the room (RoomIdType): String (0) or Integer (1, a 32-bit unsigned decimal); default Integer, always sent explicitly; cannot change.")
-    private RoomIdType roomIdType;
-
-    @Size(max = 32)
-    @ValidationRule(value = "self in ['ap-beijing', 'ap-guangzhou', 'ap-shanghai', 'ap-singapore']",
-            message = "region must be one of ap-beijing, ap-guangzhou, ap-shanghai, ap-singapore")
-    @JsonPropertyDescription("Region the API calls are sent to (X-TC-Region): ap-beijing, ap-guangzhou, ap-shanghai or ap-singapore; default the operator's TRTC_REGION; cannot change.")
-    private String region;
-
-    @JsonPropertyDescription("Secret in this namespace with the Tencent Cloud API key (keys secretId, secretKey, optional token and sdkSecretKey); default the operator's own credentials; cannot change.")
-    private LocalObjectReference credentialsSecretRef;
-
-    @JsonPropertyDescription("The recording robot: its user id and how it signs in; default a derived user id and a UserSig minted from sdkSecretKey; cannot change.")
-    private Recorder recorder;
-
-    @Required
-    @JsonPropertyDescription("What to record and how (RecordParams); required; only subscribeStreamUserIds can change, every other field is fixed.")
-    private RecordParams recordParams;
-
-    @Required
-    @JsonPropertyDescription("Where the files go: exactly one of cloudStorage and cloudVod (StorageParams); required; cannot change.")
-    private StorageParams storageParams;
-
-    @JsonPropertyDescription("Output encoding of a mixed recording (MixTranscodeParams); default the API's 360x640 at 15 fps; cannot change.")
-    private MixTranscodeParams mixTranscodeParams;
-
-    @JsonPropertyDescription("Layout of a mixed recording (MixLayoutParams); default the API's own layout; can change while recording (sent whole with ModifyCloudRecording) but cannot be removed once set.")
-    private MixLayoutParams mixLayoutParams;
-
-    @Min(6)
-    @Max(720)
-    @JsonPropertyDescription("Hours after creation during which the task can be queried, modified or stopped, 6 to 720 (ResourceExpiredHour); default 72, always sent explicitly; cannot change.")
-    private Integer resourceExpiredHour;
-
-    @JsonPropertyDescription("What deleting this resource does to the task: Delete stops it with DeleteCloudRecording, Orphan leaves it running; operator-side only, no API code; default Delete; can change.")
-    private DeletionPolicy deletionPolicy;
-
-    public Long getSdkAppId() {
-        return sdkAppId;
-    }
-
-    public void setSdkAppId(Long sdkAppId) {
-        this.sdkAppId = sdkAppId;
-    }
-
-    public String getRoomId() {
-        return roomId;
-    }
-
-    public void setRoomId(String roomId) {
-        this.roomId = roomId;
-    }
-
-    public RoomIdType getRoomIdType() {
-        return roomIdType;
-    }
-
-    public void setRoomIdType(RoomIdType roomIdType) {
-        this.roomIdType = roomIdType;
-    }
-
-    public String getRegion() {
-        return region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    public LocalObjectReference getCredentialsSecretRef() {
-        return credentialsSecretRef;
-    }
-
-    public void setCredentialsSecretRef(LocalObjectReference credentialsSecretRef) {
-        this.credentialsSecretRef = credentialsSecretRef;
-    }
-
-    public Recorder getRecorder() {
-        return recorder;
-    }
-
-    public void setRecorder(Recorder recorder) {
-        this.recorder = recorder;
-    }
-
-    public RecordParams getRecordParams() {
-        return recordParams;
-    }
-
-    public void setRecordParams(RecordParams recordParams) {
-        this.recordParams = recordParams;
-    }
-
-    public StorageParams getStorageParams() {
-        return storageParams;
-    }
-
-    public void setStorageParams(StorageParams storageParams) {
-        this.storageParams = storageParams;
-    }
-
-    public MixTranscodeParams getMixTranscodeParams() {
-        return mixTranscodeParams;
-    }
-
-    public void setMixTranscodeParams(MixTranscodeParams mixTranscodeParams) {
-        this.mixTranscodeParams = mixTranscodeParams;
-    }
-
-    public MixLayoutParams getMixLayoutParams() {
-        return mixLayoutParams;
-    }
-
-    public void setMixLayoutParams(MixLayoutParams mixLayoutParams) {
-        this.mixLayoutParams = mixLayoutParams;
-    }
-
-    public Integer getResourceExpiredHour() {
-        return resourceExpiredHour;
-    }
-
-    public void setResourceExpiredHour(Integer resourceExpiredHour) {
-        this.resourceExpiredHour = resourceExpiredHour;
-    }
-
-    public DeletionPolicy getDeletionPolicy() {
-        return deletionPolicy;
-    }
-
-    public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
-        this.deletionPolicy = deletionPolicy;
-    }
+    /** Rules shared with {@link CloudRecordingTemplateSpec}, which has every rule of this type except immutability. */
+    static final String INTEGER_ROOM_RULE = "!has(self.roomId) || (has(self.roomIdType) && self.roomIdType == 'String') || (self.roomId.matches('^[1-9][0-9]{0,9}$') && int(self.roomId) <= 4294967294)";
+    static final String INTEGER_ROOM_MESSAGE = "roomId must be a decimal integer from 1 to 4294967294 when roomIdType is Integer (the default); set roomIdType: String for a string room id";
+    static final String STRING_ROOM_RULE = "!has(self.roomId) || !has(self.roomIdType) || self.roomIdType != 'String' || self.roomId.matches('^[A-Za-z0-9 !#$%&()+:;<=.>?@\\\\[\\\\]^_{}|~,-]{1,64}$')";
+    static final String STRING_ROOM_MESSAGE = "with roomIdType String, roomId must be 1 to 64 characters from letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,";
+    static final String VOD_AUDIO_RULE = "!has(self.storageParams) || !has(self.storageParams.cloudVod) || !has(self.storageParams.cloudVod.tencentVod) || !has(self.storageParams.cloudVod.tencentVod.mediaType) || !(self.storageParams.cloudVod.tencentVod.mediaType in ['AAC', 'HLSAndAAC']) || (has(self.recordParams) && has(self.recordParams.streamType) && self.recordParams.streamType == 'AudioOnly')";
+    static final String VOD_AUDIO_MESSAGE = "tencentVod.mediaType AAC and HLSAndAAC need recordParams.streamType AudioOnly";
+    /** The duration rules leave text the pattern refuses to the pattern, so that only its message is shown. */
+    static final String MAX_DURATION_MIN_RULE = "!has(self.maxDuration) || !self.maxDuration.matches('^([0-9]{1,6}h)?([0-9]{1,6}m)?([0-9]{1,8}s)?$') || duration(self.maxDuration) >= duration('1m')";
+    static final String MAX_DURATION_MIN_MESSAGE = "maxDuration must be at least 1m";
+    static final String MAX_DURATION_WINDOW_RULE = "!has(self.maxDuration) || !self.maxDuration.matches('^([0-9]{1,6}h)?([0-9]{1,6}m)?([0-9]{1,8}s)?$') || duration(self.maxDuration).getSeconds() < (has(self.resourceExpiredHour) ? self.resourceExpiredHour : 72) * 3600";
+    static final String MAX_DURATION_WINDOW_MESSAGE = "maxDuration must be shorter than the management window, resourceExpiredHour hours (default 72): after the window the task can no longer be stopped";
 }

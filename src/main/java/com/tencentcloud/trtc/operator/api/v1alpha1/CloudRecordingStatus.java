@@ -30,7 +30,7 @@ public class CloudRecordingStatus {
     @JsonPropertyDescription("The task status last reported by DescribeCloudRecording: Idle, InProgress or Exited.")
     private String recorderStatus;
 
-    @JsonPropertyDescription("The recording index files last reported by DescribeCloudRecording (empty for VOD destinations).")
+    @JsonPropertyDescription("The recording files reported so far by DescribeCloudRecording and the recording callbacks, each once; VOD files (fileId, videoUrl) come only from the callbacks.")
     private List<StorageFileStatus> storageFiles;
 
     @JsonPropertyDescription("RequestId of the last TRTC call, for support tickets.")

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A Tencent COS, AWS S3 or S3-compatible bucket: the API's CloudStorage.
@@ -101,27 +100,5 @@ public class CloudStorage {
 
     public void setEndpointUrl(String endpointUrl) {
         this.endpointUrl = endpointUrl;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof CloudStorage other)) {
-            return false;
-        }
-        return Objects.equals(vendor, other.vendor)
-                && Objects.equals(region, other.region)
-                && Objects.equals(bucket, other.bucket)
-                && Objects.equals(accessKeySecretRef, other.accessKeySecretRef)
-                && Objects.equals(secretKeySecretRef, other.secretKeySecretRef)
-                && Objects.equals(fileNamePrefix, other.fileNamePrefix)
-                && Objects.equals(endpointUrl, other.endpointUrl);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(vendor, region, bucket, accessKeySecretRef, secretKeySecretRef, fileNamePrefix, endpointUrl);
     }
 }

@@ -2,7 +2,6 @@ package com.tencentcloud.trtc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /**
  * A Tencent VOD destination: the API's CloudVod. Fixed when the task is created.
@@ -19,21 +18,5 @@ public class CloudVod {
 
     public void setTencentVod(TencentVod tencentVod) {
         this.tencentVod = tencentVod;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof CloudVod other)) {
-            return false;
-        }
-        return Objects.equals(tencentVod, other.tencentVod);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(tencentVod);
     }
 }

@@ -7,7 +7,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /**
  * One window of the Custom layout: the API's MixLayout. It can change while recording.
@@ -141,30 +140,5 @@ public class MixLayout {
 
     public void setSubBackgroundImage(String subBackgroundImage) {
         this.subBackgroundImage = subBackgroundImage;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MixLayout other)) {
-            return false;
-        }
-        return Objects.equals(top, other.top)
-                && Objects.equals(left, other.left)
-                && Objects.equals(width, other.width)
-                && Objects.equals(height, other.height)
-                && Objects.equals(userId, other.userId)
-                && Objects.equals(alpha, other.alpha)
-                && Objects.equals(renderMode, other.renderMode)
-                && Objects.equals(mediaId, other.mediaId)
-                && Objects.equals(imageLayer, other.imageLayer)
-                && Objects.equals(subBackgroundImage, other.subBackgroundImage);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(top, left, width, height, userId, alpha, renderMode, mediaId, imageLayer, subBackgroundImage);
     }
 }

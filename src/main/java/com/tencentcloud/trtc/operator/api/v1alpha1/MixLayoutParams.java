@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Layout of a mixed recording: the API's MixLayoutParams.
@@ -167,33 +166,5 @@ public class MixLayoutParams {
 
     public void setPureAudioDisableLayout(Boolean pureAudioDisableLayout) {
         this.pureAudioDisableLayout = pureAudioDisableLayout;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MixLayoutParams other)) {
-            return false;
-        }
-        return Objects.equals(mixLayoutMode, other.mixLayoutMode)
-                && Objects.equals(mixLayoutList, other.mixLayoutList)
-                && Objects.equals(backGroundColor, other.backGroundColor)
-                && Objects.equals(maxResolutionUserId, other.maxResolutionUserId)
-                && Objects.equals(mediaId, other.mediaId)
-                && Objects.equals(backgroundImageUrl, other.backgroundImageUrl)
-                && Objects.equals(placeHolderMode, other.placeHolderMode)
-                && Objects.equals(backgroundImageRenderMode, other.backgroundImageRenderMode)
-                && Objects.equals(defaultSubBackgroundImage, other.defaultSubBackgroundImage)
-                && Objects.equals(waterMarkList, other.waterMarkList)
-                && Objects.equals(renderMode, other.renderMode)
-                && Objects.equals(maxResolutionUserAlign, other.maxResolutionUserAlign)
-                && Objects.equals(pureAudioDisableLayout, other.pureAudioDisableLayout);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(mixLayoutMode, mixLayoutList, backGroundColor, maxResolutionUserId, mediaId, backgroundImageUrl, placeHolderMode, backgroundImageRenderMode, defaultSubBackgroundImage, waterMarkList, renderMode, maxResolutionUserAlign, pureAudioDisableLayout);
     }
 }

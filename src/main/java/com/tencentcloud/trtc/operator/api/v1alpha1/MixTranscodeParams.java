@@ -2,7 +2,6 @@ package com.tencentcloud.trtc.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /**
  * Encoding of a mixed recording: the API's MixTranscodeParams. Fixed when the task is created.
@@ -30,22 +29,5 @@ public class MixTranscodeParams {
 
     public void setAudioParams(AudioParams audioParams) {
         this.audioParams = audioParams;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof MixTranscodeParams other)) {
-            return false;
-        }
-        return Objects.equals(videoParams, other.videoParams)
-                && Objects.equals(audioParams, other.audioParams);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(videoParams, audioParams);
     }
 }

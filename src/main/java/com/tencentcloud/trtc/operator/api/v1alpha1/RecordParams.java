@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
-import java.util.Objects;
 
 /**
  * What the robot records and how: the API's RecordParams.
@@ -129,30 +128,5 @@ public class RecordParams {
 
     public void setSubscribeAbility(Boolean subscribeAbility) {
         this.subscribeAbility = subscribeAbility;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof RecordParams other)) {
-            return false;
-        }
-        return Objects.equals(recordMode, other.recordMode)
-                && Objects.equals(maxIdleTime, other.maxIdleTime)
-                && Objects.equals(streamType, other.streamType)
-                && Objects.equals(subscribeStreamUserIds, other.subscribeStreamUserIds)
-                && Objects.equals(outputFormat, other.outputFormat)
-                && Objects.equals(avMerge, other.avMerge)
-                && Objects.equals(maxMediaFileDuration, other.maxMediaFileDuration)
-                && Objects.equals(mediaId, other.mediaId)
-                && Objects.equals(fillType, other.fillType)
-                && Objects.equals(subscribeAbility, other.subscribeAbility);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(recordMode, maxIdleTime, streamType, subscribeStreamUserIds, outputFormat, avMerge, maxMediaFileDuration, mediaId, fillType, subscribeAbility);
     }
 }

@@ -3,7 +3,6 @@ package com.tencentcloud.trtc.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /**
  * Where the files go: the API's StorageParams, with exactly one of {@code cloudStorage} and {@code cloudVod}.
@@ -34,22 +33,5 @@ public class StorageParams {
 
     public void setCloudVod(CloudVod cloudVod) {
         this.cloudVod = cloudVod;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof StorageParams other)) {
-            return false;
-        }
-        return Objects.equals(cloudStorage, other.cloudStorage)
-                && Objects.equals(cloudVod, other.cloudVod);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(cloudStorage, cloudVod);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Whose streams are recorded: the API's SubscribeStreamUserIds.
@@ -66,24 +65,5 @@ public class SubscribeStreamUserIds {
 
     public void setUnSubscribeVideoUserIds(List<String> unSubscribeVideoUserIds) {
         this.unSubscribeVideoUserIds = unSubscribeVideoUserIds;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof SubscribeStreamUserIds other)) {
-            return false;
-        }
-        return Objects.equals(subscribeAudioUserIds, other.subscribeAudioUserIds)
-                && Objects.equals(unSubscribeAudioUserIds, other.unSubscribeAudioUserIds)
-                && Objects.equals(subscribeVideoUserIds, other.subscribeVideoUserIds)
-                && Objects.equals(unSubscribeVideoUserIds, other.unSubscribeVideoUserIds);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(subscribeAudioUserIds, unSubscribeAudioUserIds, subscribeVideoUserIds, unSubscribeVideoUserIds);
     }
 }

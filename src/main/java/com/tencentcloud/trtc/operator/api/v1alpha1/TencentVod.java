@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /**
  * Tencent VOD upload settings: the API's TencentVod. Fixed when the task is created.
@@ -119,29 +118,5 @@ public class TencentVod {
 
     public void setUserDefineRecordId(String userDefineRecordId) {
         this.userDefineRecordId = userDefineRecordId;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TencentVod other)) {
-            return false;
-        }
-        return Objects.equals(procedure, other.procedure)
-                && Objects.equals(expireTime, other.expireTime)
-                && Objects.equals(storageRegion, other.storageRegion)
-                && Objects.equals(classId, other.classId)
-                && Objects.equals(subAppId, other.subAppId)
-                && Objects.equals(sessionContext, other.sessionContext)
-                && Objects.equals(sourceContext, other.sourceContext)
-                && Objects.equals(mediaType, other.mediaType)
-                && Objects.equals(userDefineRecordId, other.userDefineRecordId);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(procedure, expireTime, storageRegion, classId, subAppId, sessionContext, sourceContext, mediaType, userDefineRecordId);
     }
 }

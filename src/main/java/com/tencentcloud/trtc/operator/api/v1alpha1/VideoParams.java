@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /**
  * Video encoding of a mixed recording: the API's VideoParams; every field is required when it is present.
@@ -84,25 +83,5 @@ public class VideoParams {
 
     public void setGop(Integer gop) {
         this.gop = gop;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof VideoParams other)) {
-            return false;
-        }
-        return Objects.equals(width, other.width)
-                && Objects.equals(height, other.height)
-                && Objects.equals(fps, other.fps)
-                && Objects.equals(bitRate, other.bitRate)
-                && Objects.equals(gop, other.gop);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(width, height, fps, bitRate, gop);
     }
 }

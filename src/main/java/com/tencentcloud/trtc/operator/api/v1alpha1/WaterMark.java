@@ -3,7 +3,6 @@ package com.tencentcloud.trtc.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /**
  * One watermark of a mixed recording: the API's WaterMark. Exactly the sub-object that matches
@@ -60,24 +59,5 @@ public class WaterMark {
 
     public void setWaterMarkTimestamp(WaterMarkTimestamp waterMarkTimestamp) {
         this.waterMarkTimestamp = waterMarkTimestamp;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof WaterMark other)) {
-            return false;
-        }
-        return Objects.equals(waterMarkType, other.waterMarkType)
-                && Objects.equals(waterMarkImage, other.waterMarkImage)
-                && Objects.equals(waterMarkChar, other.waterMarkChar)
-                && Objects.equals(waterMarkTimestamp, other.waterMarkTimestamp);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(waterMarkType, waterMarkImage, waterMarkChar, waterMarkTimestamp);
     }
 }

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /**
  * A text watermark: the API's WaterMarkChar (the recording API has no WaterMarkText). It can change while recording.
@@ -126,29 +125,5 @@ public class WaterMarkChar {
 
     public void setFont(String font) {
         this.font = font;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof WaterMarkChar other)) {
-            return false;
-        }
-        return Objects.equals(top, other.top)
-                && Objects.equals(left, other.left)
-                && Objects.equals(width, other.width)
-                && Objects.equals(height, other.height)
-                && Objects.equals(chars, other.chars)
-                && Objects.equals(fontSize, other.fontSize)
-                && Objects.equals(fontColor, other.fontColor)
-                && Objects.equals(backGroundColor, other.backGroundColor)
-                && Objects.equals(font, other.font);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(top, left, width, height, chars, fontSize, fontColor, backGroundColor, font);
     }
 }

@@ -7,7 +7,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /**
  * An image watermark: the API's WaterMarkImage. It can change while recording.
@@ -83,25 +82,5 @@ public class WaterMarkImage {
 
     public void setHeight(Integer height) {
         this.height = height;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof WaterMarkImage other)) {
-            return false;
-        }
-        return Objects.equals(waterMarkUrl, other.waterMarkUrl)
-                && Objects.equals(top, other.top)
-                && Objects.equals(left, other.left)
-                && Objects.equals(width, other.width)
-                && Objects.equals(height, other.height);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(waterMarkUrl, top, left, width, height);
     }
 }

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /**
  * A timestamp watermark: the API's WaterMarkTimestamp. It can change while recording.
@@ -49,23 +48,5 @@ public class WaterMarkTimestamp {
 
     public void setFont(String font) {
         this.font = font;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof WaterMarkTimestamp other)) {
-            return false;
-        }
-        return Objects.equals(pos, other.pos)
-                && Objects.equals(timeZone, other.timeZone)
-                && Objects.equals(font, other.font);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(pos, timeZone, font);
     }
 }

@@ -38,7 +38,7 @@ class CrdSchemaTest {
             "recordParams.maxIdleTime", "recordParams.streamType", "recordParams.outputFormat",
             "recordParams.avMerge", "recordParams.maxMediaFileDuration", "recordParams.mediaId",
             "recordParams.fillType", "recordParams.subscribeAbility",
-            "mixTranscodeParams", "resourceExpiredHour");
+            "mixTranscodeParams", "resourceExpiredHour", "maxDuration");
 
     private static String text;
     private static CustomResourceDefinition crd;

@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

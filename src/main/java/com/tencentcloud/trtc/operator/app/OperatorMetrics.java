@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import com.tencentcloud.trtc.operator.trtc.TrtcCallListener;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
@@ -28,7 +28,11 @@ import java.util.function.BooleanSupplier;
  *       {@code Pending});</li>
  *   <li>{@code cloudrecording_time_to_task_id_seconds}: histogram of the time from a resource's creation to its
  *       {@code taskId}, recorded by the leader when a resource first shows one;</li>
- *   <li>{@code trtc_operator_leader}: 1 while this replica leads (always 1 without leader election).</li>
+ *   <li>{@code trtc_operator_leader}: 1 while this replica leads (always 1 without leader election);</li>
+ *   <li>{@code trtc_callbacks_total{event, result}}: TRTC recording callbacks received, by event type ({@code 301}…
+ *       {@code 312}, or {@code unknown}) and what became of them ({@code accepted}, {@code duplicate},
+ *       {@code ignored}, {@code unknown_task}, {@code unauthorized}, {@code malformed}, {@code too_large},
+ *       {@code timeout}, {@code refused}).</li>
  * </ul>
  */
 public final class OperatorMetrics implements TrtcCallListener {
@@ -82,6 +86,12 @@ public final class OperatorMetrics implements TrtcCallListener {
     /** A resource showed its TaskId {@code elapsed} after it was created. */
     public void recordTimeToTaskId(Duration elapsed) {
         timeToTaskId.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+
+    /** A TRTC recording callback was answered. */
+    public void callbackHandled(String event, String result) {
+        Counter.builder("trtc.callbacks").description("TRTC recording callbacks received, by event type and result")
+                .tag("event", event).tag("result", result).register(registry).increment();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;

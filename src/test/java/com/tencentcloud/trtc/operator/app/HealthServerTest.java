@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

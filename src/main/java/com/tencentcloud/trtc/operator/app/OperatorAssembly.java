@@ -1,8 +1,14 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
+import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
+import com.tencentcloud.trtc.operator.callback.CallbackServer;
+import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.reconciler.CallbackInbox;
 import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.reconciler.UserSigMinter;
+import com.tencentcloud.trtc.operator.schedule.CloudRecordingScheduleReconciler;
 import com.tencentcloud.trtc.operator.trtc.ObservedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -19,13 +25,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts the operator together from its configuration: the TRTC client chain, metrics, the JOSDK {@link Operator}
- * with its reconciler, retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
+ * with its reconcilers (CloudRecording, CloudRecordingSchedule), retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
  *
  * <p>The TRTC client chain every reconcile thread shares is
  * {@code RateLimitedTrtcClient → ObservedTrtcClient → transport}: one process-wide {@link TrtcRateLimiter} (a
@@ -95,10 +102,12 @@ public final class OperatorAssembly implements AutoCloseable {
     private final TrtcRateLimiter limiter;
     private final TrtcClient trtc;
     private final Operator operator;
+    private final CloudRecordingReconciler reconciler;
     private final RecordingInventory inventory;
     private final AtomicBoolean leading = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private HealthServer health;
+    private CallbackServer callbacks;
 
     private OperatorAssembly(OperatorConfig config, KubernetesClient client, TrtcClient transport, Tuning tuning) {
         this.config = config;
@@ -120,11 +129,17 @@ public final class OperatorAssembly implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leaderElection());
             }
         });
-        CloudRecordingReconciler reconciler = new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
-                tuning.reconcilerOptions());
+        this.reconciler = new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
+                tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
         reconciler.onTaskStarted(inventory::taskStarted);
         operator.register(reconciler, o -> {
+            o.withRetry(RETRY);
+            if (!config.watchNamespaces().isEmpty()) {
+                o.settingNamespaces(config.watchNamespaces());
+            }
+        });
+        operator.register(new CloudRecordingScheduleReconciler(tuning.clock()), o -> {
             o.withRetry(RETRY);
             if (!config.watchNamespaces().isEmpty()) {
                 o.settingNamespaces(config.watchNamespaces());
@@ -138,17 +153,44 @@ public final class OperatorAssembly implements AutoCloseable {
         return new OperatorAssembly(config, client, transport, tuning);
     }
 
-    /** Starts the inventory, the operator (or its bid for the Lease) and the endpoints on {@code METRICS_PORT}. */
+    /**
+     * Starts the inventory, the operator (or its bid for the Lease), the endpoints on {@code METRICS_PORT} and, with
+     * {@code CALLBACK_PORT}, the callback receiver on every interface.
+     */
     public OperatorAssembly start() throws IOException {
         return start(config.metricsPort());
     }
 
     /** As {@link #start()}, with the endpoints on {@code port} (0 picks a free one) of {@code METRICS_BIND_ADDRESS}. */
     public OperatorAssembly start(int port) throws IOException {
+        return start(port, config.callbackPort().map(InetSocketAddress::new).orElse(null));
+    }
+
+    /** As {@link #start()}, with the endpoints on {@code port} and the callback receiver on {@code callbackAddress} (null: none). */
+    public OperatorAssembly start(int port, InetSocketAddress callbackAddress) throws IOException {
         inventory.start();
         operator.start();
         health = HealthServer.start(new InetSocketAddress(config.metricsBindAddress(), port), this::ready, metrics::scrape);
+        if (callbackAddress != null) {
+            CallbackInbox inbox = reconciler.callbacks();
+            callbacks = CallbackServer.start(callbackAddress, new CallbackReceiver() {
+                @Override
+                public Optional<CallbackTarget> target(String taskId) {
+                    return inbox.target(taskId);
+                }
+
+                @Override
+                public CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event) {
+                    return inbox.offer(target, event);
+                }
+            }, metrics::callbackHandled, CallbackServer.DEFAULT_READ_TIMEOUT);
+        }
         return this;
+    }
+
+    /** The port of the callback receiver, once started with one. */
+    public int callbackPort() {
+        return callbacks.port();
     }
 
     /** Informers synced and the operator started; true for a standby as for the leader. */
@@ -183,6 +225,9 @@ public final class OperatorAssembly implements AutoCloseable {
         LOG.info("Stopping: finishing in-flight reconciles (up to {}s)", tuning.terminationTimeout().toSeconds());
         inventory.close();
         operator.stop();
+        if (callbacks != null) {
+            callbacks.close();
+        }
         if (health != null) {
             health.close();
         }

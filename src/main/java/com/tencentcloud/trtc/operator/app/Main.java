@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator;
+package com.tencentcloud.trtc.operator.app;
 
 import ch.qos.logback.classic.Level;
 import com.tencentcloud.trtc.operator.emulator.EmulatorCommand;
@@ -8,6 +8,7 @@ import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,6 +25,10 @@ public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+    static final String SANDBOX_COMMAND = "com.tencentcloud.trtc.operator.sandbox.SandboxCommand";
+    static final String SANDBOX_NOT_HERE = "trtc-recording-operator: the sandbox is not in this image; from a clone of"
+            + " the repository run: mvn -B -DskipTests package && java -jar target/trtc-recording-operator.jar sandbox";
+
     private Main() {
     }
 
@@ -33,12 +38,33 @@ public final class Main {
         switch (command) {
             case "run" -> run(System.getenv());
             case "emulator" -> exitOnFailure(EmulatorCommand.run(rest));
-            case "sandbox" -> System.exit(com.tencentcloud.trtc.operator.sandbox.SandboxCommand.run(rest));
+            case "sandbox" -> System.exit(sandbox(rest));
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("trtc-recording-operator: unknown command '" + command + "'\n" + usage());
                 System.exit(2);
             }
+        }
+    }
+
+    /**
+     * Runs the sandbox command, found by name: the developer jar carries it, the image does not (docs/image.md), so
+     * there this prints one line saying how to run it and returns 2.
+     */
+    static int sandbox(String[] args) {
+        Class<?> command;
+        try {
+            command = Class.forName(SANDBOX_COMMAND);
+        } catch (ClassNotFoundException | LinkageError e) {
+            System.err.println(SANDBOX_NOT_HERE);
+            return 2;
+        }
+        try {
+            return (int) command.getMethod("run", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -58,7 +84,7 @@ public final class Main {
                 configuration: environment variables TRTC_ENDPOINT, TRTC_REGION, TENCENTCLOUD_SECRET_ID,
                   TENCENTCLOUD_SECRET_KEY, WATCH_NAMESPACES, TRTC_RATE_LIMIT, TRTC_POLL_INTERVAL,
                   RECONCILE_THREADS, METRICS_PORT, METRICS_BIND_ADDRESS, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LOG_LEVEL,
-                  SERVER_SIDE_APPLY (see README)""";
+                  SERVER_SIDE_APPLY, CALLBACK_PORT, TRTC_CALLBACK_KEY (see README)""";
     }
 
     static void run(Map<String, String> env) throws IOException {
@@ -82,6 +108,7 @@ public final class Main {
                 new HttpTrtcClient(endpoint, tuning.clock()), tuning);
         Runtime.getRuntime().addShutdownHook(new Thread(operator::close, "shutdown"));
         operator.start();
-        LOG.info("Operator started; /healthz, /readyz and /metrics on port {}", operator.port());
+        LOG.info("Operator started; /healthz, /readyz and /metrics on port {}{}", operator.port(),
+                config.callbackPort().map(p -> "; TRTC callbacks on port " + operator.callbackPort() + " at /trtc/callback").orElse(""));
     }
 }

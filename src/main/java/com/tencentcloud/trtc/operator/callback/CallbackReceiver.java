@@ -1,0 +1,18 @@
+package com.tencentcloud.trtc.operator.callback;
+
+import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import java.util.Optional;
+
+/**
+ * The reconciler side, as the callback server sees it. Both methods answer from memory (the informer caches and a
+ * queue), never from the Kubernetes API, so that a callback is answered within TRTC's 5 s however slow the API is.
+ */
+public interface CallbackReceiver {
+
+    /** The resource whose task is {@code taskId}, if this operator manages one. */
+    Optional<CallbackTarget> target(String taskId);
+
+    /** Hands over a verified callback for {@code target}. */
+    CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event);
+}

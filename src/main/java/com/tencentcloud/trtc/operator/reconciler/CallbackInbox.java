@@ -1,0 +1,140 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
+import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Where verified recording callbacks wait for their resource's reconcile (design §8).
+ *
+ * <p>The callback server answers TRTC from here, without waiting on the API server: {@link #target} finds the resource
+ * by its TaskId in the informer's cache (an index on {@code status.taskId} and the {@code task-id} annotation) and its
+ * callback key through {@link SecretResolver#callbackKey} (the Secret as a reconcile read it, or a read bounded to
+ * {@link SecretResolver#CALLBACK_KEY_READ_TIMEOUT}); {@link #offer} queues the event and starts a reconcile of that
+ * resource through an inbound event source. The reconcile takes the events with {@link #drain}, so a callback's status change is written by the
+ * one thread that reconciles the resource and never races a Describe's.
+ *
+ * <p>Bounded: at most {@link #CAPACITY} events wait in all; beyond that, and on a replica that does not lead (whose
+ * reconciles do not run), {@link #offer} refuses, and the server answers 503 so that TRTC sends the event again
+ * (immediately, then every 10 s for a minute). An event equal to one of the last {@link #SEEN_PER_TASK} accepted for
+ * the resource is a {@link CallbackTarget.Offer#DUPLICATE}; status is idempotent anyway, this keeps Kubernetes Events
+ * from repeating.
+ */
+public final class CallbackInbox {
+
+    static final String TASK_INDEX = "task-ids";
+    static final int CAPACITY = 10_000;
+    static final int SEEN_PER_TASK = 128;
+
+    private final BooleanSupplier accepting;
+    private final Map<ResourceID, List<RecordingCallback>> pending = new HashMap<>();
+    private final Map<ResourceID, Deque<String>> seen = new HashMap<>();
+    private int size;
+    private volatile IndexedResourceCache<CloudRecording> cache;
+    private volatile SecretResolver secrets;
+    private volatile SimpleInboundEventSource<CloudRecording> trigger;
+
+    /** @param accepting whether this replica reconciles now (the leader, or always without leader election) */
+    CallbackInbox(BooleanSupplier accepting) {
+        this.accepting = accepting;
+    }
+
+    void bind(IndexedResourceCache<CloudRecording> cache, SecretResolver secrets, SimpleInboundEventSource<CloudRecording> trigger) {
+        this.cache = cache;
+        this.secrets = secrets;
+        this.trigger = trigger;
+    }
+
+    /** Values of the TaskId index for a resource: its task id, when it has one. */
+    static List<String> taskIds(CloudRecording r) {
+        return CloudRecordingReconciler.taskId(r).map(List::of).orElse(List.of());
+    }
+
+    /** The managed resource whose task is {@code taskId}, from the cache. */
+    public Optional<CallbackTarget> target(String taskId) {
+        IndexedResourceCache<CloudRecording> c = cache;
+        if (c == null) {
+            return Optional.empty();
+        }
+        return c.byIndex(TASK_INDEX, taskId).stream().filter(r -> r.getSpec() != null).findFirst()
+                .map(r -> new CallbackTarget(r.getMetadata().getNamespace(), r.getMetadata().getName(),
+                        r.getSpec().getSdkAppId(), secrets.callbackKey(r).orElse(null)));
+    }
+
+    /** Queues a verified callback for {@code target} and starts its reconcile. */
+    public CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event) {
+        SimpleInboundEventSource<CloudRecording> t = trigger;
+        if (t == null || !accepting.getAsBoolean()) {
+            return CallbackTarget.Offer.REFUSED;
+        }
+        ResourceID id = new ResourceID(target.name(), target.namespace());
+        String key = key(event);
+        synchronized (this) {
+            Deque<String> recent = seen.computeIfAbsent(id, k -> new ArrayDeque<>());
+            if (recent.contains(key)) {
+                return CallbackTarget.Offer.DUPLICATE;
+            }
+            if (size >= CAPACITY) {
+                return CallbackTarget.Offer.REFUSED;
+            }
+            recent.addLast(key);
+            if (recent.size() > SEEN_PER_TASK) {
+                recent.removeFirst();
+            }
+            pending.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
+            size++;
+        }
+        t.propagateEvent(id);
+        return CallbackTarget.Offer.ACCEPTED;
+    }
+
+    /** Takes the waiting callbacks of {@code r}'s task, oldest event first. */
+    synchronized List<RecordingCallback> drain(CloudRecording r) {
+        List<RecordingCallback> events = pending.remove(ResourceID.fromResource(r));
+        if (events == null) {
+            return List.of();
+        }
+        size -= events.size();
+        List<RecordingCallback> sorted = new ArrayList<>(events);
+        sorted.sort((a, b) -> a.eventMsTs() != b.eventMsTs() ? Long.compare(a.eventMsTs(), b.eventMsTs())
+                : Integer.compare(a.eventType(), b.eventType()));
+        return sorted;
+    }
+
+    /** Puts back callbacks whose status write failed, to be applied by the retried reconcile. */
+    synchronized void putBack(CloudRecording r, List<RecordingCallback> events) {
+        pending.computeIfAbsent(ResourceID.fromResource(r), k -> new ArrayList<>()).addAll(0, events);
+        size += events.size();
+    }
+
+    /** Forgets a resource that is gone. */
+    synchronized void forget(CloudRecording r) {
+        ResourceID id = ResourceID.fromResource(r);
+        List<RecordingCallback> dropped = pending.remove(id);
+        size -= dropped == null ? 0 : dropped.size();
+        seen.remove(id);
+    }
+
+    private static String key(RecordingCallback e) {
+        return e.taskId() + "|" + e.eventType() + "|" + e.eventMsTs() + "|" + e.status() + "|" + e.leaveCode() + "|"
+                + e.detail() + "|" + e.files().stream().map(CallbackInbox::fileKey).collect(Collectors.joining(","));
+    }
+
+    private static String fileKey(StorageFileStatus f) {
+        return f.getFileId() + ":" + f.getFileName() + ":" + f.getUserId() + ":" + f.getTrackType() + ":" + f.getMediaId()
+                + ":" + f.getBeginTimeStamp() + ":" + f.getEndTimeStamp() + ":" + f.getVideoUrl();
+    }
+}

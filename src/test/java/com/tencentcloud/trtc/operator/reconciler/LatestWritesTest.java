@@ -1,0 +1,82 @@
+package com.tencentcloud.trtc.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A reconcile handed a cached copy older than the operator's own last write starts from that write instead. */
+class LatestWritesTest {
+
+    private final StatusTransitions transitions = new StatusTransitions(new MutableClock());
+
+    @Test
+    void theCachedCopyOlderThanTheLastWriteIsReplacedByTheWriteAndANewerOneWins() {
+        CloudRecording cached = Recordings.load();
+        cached.getMetadata().setUid("uid-1");
+        cached.getMetadata().setResourceVersion("5");
+        cached.setStatus(transitions.created(cached, "rec-robot", "task-1", "req-c", Instant.parse("2026-12-01T09:00:00Z"), 72));
+        LatestWrites writes = new LatestWrites(new VersioningWriter());
+
+        writes.writeStatus(cached, transitions.ended(cached, "req-d", "TaskNotExist"));
+        assertThat(writes.newest(cached).getStatus().getPhase()).as("the informer still shows Idle at version 5")
+                .isEqualTo(CloudRecordingStatus.Phase.Stopped);
+        assertThat(writes.newest(cached).getMetadata().getResourceVersion()).isEqualTo("6");
+
+        CloudRecording caughtUp = Serialization.clone(cached);
+        caughtUp.getMetadata().setResourceVersion("7");
+        assertThat(writes.newest(caughtUp)).as("a later version from the cache (a user's edit) wins").isSameAs(caughtUp);
+        assertThat(writes.newest(cached)).as("and the memory is dropped once caught up").isSameAs(cached);
+    }
+
+    @Test
+    void aResourceVersionThatIsNotANumberLeavesTheCacheInCharge() {
+        CloudRecording cached = Recordings.load();
+        cached.getMetadata().setUid("uid-1");
+        cached.getMetadata().setResourceVersion("opaque-a");
+        LatestWrites writes = new LatestWrites(new VersioningWriter());
+        writes.writeStatus(cached, transitions.creating(cached, "rec-robot"));
+        assertThat(writes.newest(cached)).isSameAs(cached);
+    }
+
+    /** Stores nothing; returns each write one version later, as the API server does. */
+    private static final class VersioningWriter implements ResourceWriter {
+        @Override
+        public CloudRecording writeStatus(CloudRecording resource, CloudRecordingStatus status) {
+            CloudRecording next = Serialization.clone(resource);
+            next.setStatus(Serialization.clone(status));
+            String v = resource.getMetadata().getResourceVersion();
+            next.getMetadata().setResourceVersion(v.matches("\\d+") ? String.valueOf(Long.parseLong(v) + 1) : v + "+");
+            return next;
+        }
+
+        @Override
+        public CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) {
+            return writeStatus(resource, status);
+        }
+
+        @Override
+        public Optional<CloudRecording> readCurrent(CloudRecording resource) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CloudRecording markCreatePending(CloudRecording resource, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CloudRecording recordTaskId(CloudRecording resource, String taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CloudRecording clearCreatePending(CloudRecording resource) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
