@@ -131,6 +131,8 @@ public final class OperatorAssembly implements AutoCloseable {
         });
         this.reconciler = new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
+        this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
+        reconciler.onTaskStarted(inventory::taskStarted);
         operator.register(reconciler, o -> {
             o.withRetry(RETRY);
             if (!config.watchNamespaces().isEmpty()) {
@@ -143,7 +145,6 @@ public final class OperatorAssembly implements AutoCloseable {
                 o.settingNamespaces(config.watchNamespaces());
             }
         });
-        this.inventory = new RecordingInventory(client, config.watchNamespaces(), metrics, leading::get);
     }
 
     /** Assembles, without starting anything. */
@@ -194,8 +195,7 @@ public final class OperatorAssembly implements AutoCloseable {
 
     /** Informers synced and the operator started; true for a standby as for the leader. */
     public boolean ready() {
-        return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy()
-                && inventory.synced();
+        return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
     }
 
     /** Whether this replica reconciles (always, without leader election). */

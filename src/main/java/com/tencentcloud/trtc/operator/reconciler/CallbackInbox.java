@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
 /**
  * Where verified recording callbacks wait for their resource's reconcile (design §8).
  *
- * <p>The callback server answers TRTC from here, from memory only: {@link #target} finds the resource by its TaskId in
- * the informer's cache (an index on {@code status.taskId} and the {@code task-id} annotation) and its callback key
- * in the cached Secret; {@link #offer} queues the event and starts a reconcile of that resource through an inbound
- * event source. The reconcile takes the events with {@link #drain}, so a callback's status change is written by the
+ * <p>The callback server answers TRTC from here, without waiting on the API server: {@link #target} finds the resource
+ * by its TaskId in the informer's cache (an index on {@code status.taskId} and the {@code task-id} annotation) and its
+ * callback key through {@link SecretResolver#callbackKey} (the Secret as a reconcile read it, or a read bounded to
+ * {@link SecretResolver#CALLBACK_KEY_READ_TIMEOUT}); {@link #offer} queues the event and starts a reconcile of that
+ * resource through an inbound event source. The reconcile takes the events with {@link #drain}, so a callback's status change is written by the
  * one thread that reconciles the resource and never races a Describe's.
  *
  * <p>Bounded: at most {@link #CAPACITY} events wait in all; beyond that, and on a replica that does not lead (whose

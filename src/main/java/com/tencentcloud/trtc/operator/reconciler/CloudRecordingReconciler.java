@@ -16,16 +16,24 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
@@ -35,16 +43,20 @@ import java.util.stream.Collectors;
  * applied first, by {@link CallbackApplier}, so that they and the steps never write the same status at once.
  *
  * <p>Secrets the resources refer to are watched, so a resource waiting for a Secret, or stalled on a value
- * from one, is reconciled again as soon as that Secret appears or changes. The {@code paused} annotation is
- * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call.
+ * from one, is reconciled again as soon as that Secret appears or changes; the watch keeps Secret metadata only,
+ * and {@link SecretValues} reads the data of referenced Secrets on demand. The {@code paused} annotation is
+ * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call. {@link NamespaceShare} keeps
+ * reconcile threads free for every namespace while one bursts, and the TRTC limiter serves waiting calls
+ * round-robin across namespaces.
  */
 @ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER,
         generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = CloudRecordingUpdateFilter.class))
+        informer = @Informer(onAddFilter = CloudRecordingAddFilter.class, onUpdateFilter = CloudRecordingUpdateFilter.class))
 public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cleaner<CloudRecording> {
 
     public static final String NAME = "cloudrecording";
     static final String SECRET_INDEX = "referenced-secrets";
+    private static final String ALL_NAMESPACES = "";
     private static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
 
     private final TrtcClient trtc;
@@ -54,6 +66,9 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private final Options options;
     private final CallbackInbox inbox;
     private volatile Collaborators steps;
+    private volatile IndexedResourceCache<CloudRecording> cache;
+    private volatile Consumer<CloudRecording> taskStarted = r -> {
+    };
 
     /**
      * How the reconciler writes and retries; {@link #defaults()} in production, other values in tests.
@@ -85,7 +100,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
-                                 DescribeSchedule schedule) {
+                                 DescribeSchedule schedule, NamespaceShare share) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -109,22 +124,42 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
 
     @Override
     public List<EventSource<?, CloudRecording>> prepareEventSources(EventSourceContext<CloudRecording> context) {
+        cache = context.getPrimaryCache();
         context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
                 .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
         context.getPrimaryCache().addIndexer(RecorderSeats.INDEX, r -> r.getSpec() == null ? List.of() : List.of(RecorderSeats.seat(r)));
         context.getPrimaryCache().addIndexer(CallbackInbox.TASK_INDEX, CallbackInbox::taskIds);
-        InformerEventSource<Secret, CloudRecording> secretSource = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
-                        .withName("secrets")
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
-                                .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
-                                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-                        .build(), context);
+        Map<String, InformerEventSource<Secret, CloudRecording>> secretSources = new LinkedHashMap<>();
+        for (String namespace : config.watchNamespaces().isEmpty() ? Set.of(ALL_NAMESPACES) : config.watchNamespaces()) {
+            secretSources.put(namespace, secretSource(context, namespace));
+        }
         SimpleInboundEventSource<CloudRecording> callbackSource = new SimpleInboundEventSource<>("callbacks");
-        steps = assemble(context.getClient(), (namespace, name) -> secretSource.get(new ResourceID(name, namespace)));
+        steps = assemble(context.getClient(), new SecretValues((namespace, name) -> secretSources
+                .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()));
         inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource);
-        return List.of(secretSource, callbackSource);
+        List<EventSource<?, CloudRecording>> sources = new ArrayList<>(secretSources.values());
+        sources.add(callbackSource);
+        return sources;
+    }
+
+    /**
+     * The metadata-only Secret informer of one watched namespace (or of all). One per namespace, because JOSDK hands
+     * a configured item store to every namespace's informer, and informers of several namespaces must not share one.
+     */
+    private static InformerEventSource<Secret, CloudRecording> secretSource(EventSourceContext<CloudRecording> context,
+                                                                          String namespace) {
+        var builder = InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
+                .withName(ALL_NAMESPACES.equals(namespace) ? "secrets" : "secrets-" + namespace)
+                .withItemStore(new TransformingItemStore<>(SecretValues.METADATA_ONLY))
+                .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
+                        .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));
+        if (ALL_NAMESPACES.equals(namespace)) {
+            builder.withWatchAllNamespaces();
+        } else {
+            builder.withNamespaces(namespace);
+        }
+        return new InformerEventSource<>(builder.build(), context);
     }
 
     private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
@@ -138,12 +173,29 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         SecretResolver secrets = new SecretResolver(lookup, config, minter);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
         return new Collaborators(writer, transitions, events, stalls, secrets,
-                new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
+                new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
+                        r -> taskStarted.accept(r)),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
                 new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
-                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule);
+                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule,
+                new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond()));
+    }
+
+    /**
+     * The resources in the reconciler's own cache (none before the operator started): what metrics count, so that
+     * the process holds one copy of each resource.
+     */
+    public Stream<CloudRecording> cachedResources() {
+        IndexedResourceCache<CloudRecording> c = cache;
+        return c == null ? Stream.empty() : c.list();
+    }
+
+    /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */
+    public CloudRecordingReconciler onTaskStarted(Consumer<CloudRecording> listener) {
+        this.taskStarted = listener;
+        return this;
     }
 
     @Override
@@ -159,19 +211,25 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         if (c.stalls().observe(resource) && stalled) {
             return UpdateControl.noUpdate();
         }
+        var meta = resource.getMetadata();
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(act(c, resource, taskId, context)),
+                wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
+    }
+
+    private static Step act(Collaborators c, CloudRecording resource, Optional<String> taskId, Context<CloudRecording> context) {
         if (taskId.isPresent()) {
             Optional<Step> limited = c.limit().enforce(resource);
             if (limited.isPresent()) {
-                return control(limited.get());
+                return limited.get();
             }
-            return control(c.limit().bringForward(resource,
-                    c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get()))));
+            return c.limit().bringForward(resource,
+                    c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get())));
         }
         Optional<CloudRecording> holder = RecorderSeats.earlierHolder(resource, context.getPrimaryCache());
         if (holder.isPresent()) {
-            return control(conflict(c, resource, holder.get()));
+            return conflict(c, resource, holder.get());
         }
-        return control(c.creator().create(resource));
+        return c.creator().create(resource);
     }
 
     @Override
@@ -182,6 +240,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
             pause(c, resource, "; deletion waits until the annotation is removed or deletionPolicy is Orphan");
             return DeleteControl.noFinalizerRemoval();
         }
+        var meta = resource.getMetadata();
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> stop(c, resource),
+                wait -> DeleteControl.noFinalizerRemoval().rescheduleAfter(wait));
+    }
+
+    private DeleteControl stop(Collaborators c, CloudRecording resource) {
         RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
         if (decision.release()) {
             c.secrets().forget(resource);
@@ -190,6 +254,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
             c.creator().forget(resource);
             c.backoff().reset(resource.getMetadata().getUid());
             c.budget().release(resource.getMetadata().getUid());
+            c.share().forget(resource.getMetadata().getNamespace(), resource.getMetadata().getUid());
             c.schedule().forget(resource.getMetadata().getUid());
             inbox.forget(resource);
             return DeleteControl.defaultDelete();

@@ -9,12 +9,14 @@ import java.util.Objects;
  * Which updates of a CloudRecording start a reconcile: a spec change (generation), deletion, a finalizer
  * change, or a change of the {@code paused} annotation. JOSDK's generation-aware filter would drop the
  * annotation change, so it is off and this filter takes its place; the operator's own status and
- * annotation writes still start nothing.
+ * annotation writes still start nothing. Like {@link CloudRecordingAddFilter}, it drops the cached resource's
+ * {@code managedFields}.
  */
 public final class CloudRecordingUpdateFilter implements OnUpdateFilter<CloudRecording> {
 
     @Override
     public boolean accept(CloudRecording newResource, CloudRecording oldResource) {
+        CloudRecordingAddFilter.compact(newResource);
         return !Objects.equals(newResource.getMetadata().getGeneration(), oldResource.getMetadata().getGeneration())
                 || newResource.isMarkedForDeletion()
                 || !Objects.equals(newResource.getMetadata().getFinalizers(), oldResource.getMetadata().getFinalizers())

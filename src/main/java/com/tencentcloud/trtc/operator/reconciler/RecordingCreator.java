@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +54,12 @@ final class RecordingCreator {
     private final Backoff backoff;
     private final Clock clock;
     private final PollBudget budget;
+    private final Consumer<CloudRecording> started;
     private final Map<String, CreatedTask> unsaved = new ConcurrentHashMap<>();
 
     RecordingCreator(TrtcClient trtc, SecretResolver secrets, ResourceWriter writer, StatusTransitions transitions,
-                     EventRecorder events, Failures failures, Backoff backoff, Clock clock, PollBudget budget) {
+                     EventRecorder events, Failures failures, Backoff backoff, Clock clock, PollBudget budget,
+                     Consumer<CloudRecording> started) {
         this.trtc = trtc;
         this.secrets = secrets;
         this.writer = writer;
@@ -66,6 +69,7 @@ final class RecordingCreator {
         this.backoff = backoff;
         this.clock = clock;
         this.budget = budget;
+        this.started = started;
     }
 
     /** The robot user id of a resource: {@code spec.recorder.userId}, or derived from the resource. */
@@ -141,6 +145,7 @@ final class RecordingCreator {
         written = writer.recordTaskId(written, task.taskId());
         unsaved.remove(r.getMetadata().getUid());
         backoff.reset(r.getMetadata().getUid());
+        started.accept(written);
         LOG.info("{}/{}: started task {} with robot {} (RequestId {})", r.getMetadata().getNamespace(),
                 r.getMetadata().getName(), task.taskId(), task.recorderUserId(), task.requestId());
         events.normal(written, "Created", "Started recording task " + task.taskId() + " with robot "

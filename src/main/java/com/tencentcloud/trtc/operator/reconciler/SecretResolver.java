@@ -12,6 +12,7 @@ import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,6 +40,8 @@ public final class SecretResolver {
     public static final String KEY_SDK_SECRET_KEY = "sdkSecretKey";
     public static final String KEY_CALLBACK_KEY = "callbackKey";
     public static final long USER_SIG_MARGIN_HOURS = 24;
+    /** How long a callback waits for a Secret no reconcile has read yet; TRTC wants an answer within 5 s. */
+    public static final Duration CALLBACK_KEY_READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final SecretLookup secrets;
     private final OperatorConfig config;
@@ -67,7 +70,7 @@ public final class SecretResolver {
                     "spec.credentialsSecretRef is not set and the operator has no default credentials"
                             + " (TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY)"));
         }
-        CallContext call = new CallContext(credentials, region);
+        CallContext call = new CallContext(credentials, region, resource.getMetadata().getNamespace());
         lastGood.put(resource.getMetadata().getUid(), call);
         return call;
     }
@@ -88,13 +91,16 @@ public final class SecretResolver {
     /**
      * The key TRTC signs this resource's callbacks with: {@code callbackKey} of the credentials Secret, or the
      * operator's {@code TRTC_CALLBACK_KEY} for resources without {@code credentialsSecretRef}; empty when there is none
-     * (or the Secret is missing). Read from the informer's cache, never from the API server.
+     * (or the Secret is missing, or could not be read within {@link #CALLBACK_KEY_READ_TIMEOUT}). Answered from memory
+     * when a reconcile has read the Secret at its current version, so the callback receiver does not wait on the API
+     * server.
      */
     public Optional<String> callbackKey(CloudRecording resource) {
         if (resource.getSpec().getCredentialsSecretRef() == null) {
             return config.defaultCallbackKey();
         }
-        return secrets.find(resource.getMetadata().getNamespace(), resource.getSpec().getCredentialsSecretRef().getName())
+        return secrets.findWithin(resource.getMetadata().getNamespace(), resource.getSpec().getCredentialsSecretRef().getName(),
+                        CALLBACK_KEY_READ_TIMEOUT)
                 .flatMap(secret -> optional(secret, KEY_CALLBACK_KEY));
     }
 

@@ -1,7 +1,6 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
-import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -51,8 +50,7 @@ final class StallMemory {
     private String fingerprint(CloudRecording r) {
         String namespace = r.getMetadata().getNamespace();
         return r.getMetadata().getGeneration() + "|" + SecretResolver.referencedSecretNames(r).stream().sorted()
-                .map(name -> name + "@" + secrets.find(namespace, name).map(Secret::getMetadata)
-                        .map(m -> m.getResourceVersion()).orElse("absent"))
+                .map(name -> name + "@" + secrets.resourceVersion(namespace, name).orElse("absent"))
                 .collect(Collectors.joining(","));
     }
 }

@@ -23,26 +23,26 @@ abstract class DecoratingTrtcClient implements TrtcClient {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
-    /** Runs {@code call}, the delegate's answer to {@code action}, with this decorator's work around it. */
-    protected abstract <T> T around(String action, Supplier<T> call);
+    /** Runs {@code call}, the delegate's answer to {@code action} made in {@code context}, with this decorator's work around it. */
+    protected abstract <T> T around(String action, CallContext context, Supplier<T> call);
 
     @Override
     public final CreateCloudRecordingResponse createCloudRecording(CallContext call, CreateCloudRecordingRequest request) {
-        return around(HttpTrtcClient.CREATE, () -> delegate.createCloudRecording(call, request));
+        return around(HttpTrtcClient.CREATE, call, () -> delegate.createCloudRecording(call, request));
     }
 
     @Override
     public final DescribeCloudRecordingResponse describeCloudRecording(CallContext call, DescribeCloudRecordingRequest request) {
-        return around(HttpTrtcClient.DESCRIBE, () -> delegate.describeCloudRecording(call, request));
+        return around(HttpTrtcClient.DESCRIBE, call, () -> delegate.describeCloudRecording(call, request));
     }
 
     @Override
     public final ModifyCloudRecordingResponse modifyCloudRecording(CallContext call, ModifyCloudRecordingRequest request) {
-        return around(HttpTrtcClient.MODIFY, () -> delegate.modifyCloudRecording(call, request));
+        return around(HttpTrtcClient.MODIFY, call, () -> delegate.modifyCloudRecording(call, request));
     }
 
     @Override
     public final DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request) {
-        return around(HttpTrtcClient.DELETE, () -> delegate.deleteCloudRecording(call, request));
+        return around(HttpTrtcClient.DELETE, call, () -> delegate.deleteCloudRecording(call, request));
     }
 }

@@ -35,7 +35,7 @@ public final class ObservedTrtcClient extends DecoratingTrtcClient {
     }
 
     @Override
-    protected <T> T around(String action, Supplier<T> call) {
+    protected <T> T around(String action, CallContext context, Supplier<T> call) {
         long start = nanoTime.getAsLong();
         String result = TrtcCallListener.SUCCESS;
         try {

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * call and gives it back when the answer came back, so that all reconcile threads together stay within Tencent's
  * per-action limit.
  *
- * <p>A caller waits for its permit rather than failing. If the thread is interrupted while waiting (the operator
+ * <p>A caller waits for its permit rather than failing; waiting callers are served round-robin across the
+ * {@linkplain CallContext#tenant() tenants} of their calls. If the thread is interrupted while waiting (the operator
  * is stopping), nothing is sent and a {@link TrtcTransportException} with {@code outcomeUnknown() == false} is
  * thrown. An answer of {@code RequestLimitExceeded} or one of its sub-codes tells the limiter to slow that action
  * down ({@link TrtcRateLimiter#throttled(String)}); the exception is passed on unchanged, for the caller's backoff.
@@ -27,10 +28,10 @@ public final class RateLimitedTrtcClient extends DecoratingTrtcClient {
     }
 
     @Override
-    protected <T> T around(String action, Supplier<T> call) {
+    protected <T> T around(String action, CallContext context, Supplier<T> call) {
         TrtcRateLimiter.Permit permit;
         try {
-            permit = limiter.acquire(action);
+            permit = limiter.acquire(action, context.tenant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrtcTransportException(action, "interrupted while waiting for a rate-limit permit;"

@@ -93,16 +93,33 @@ public final class TrtcRateLimiter {
     }
 
     /**
-     * Waits until a permit for {@code action} is granted.
+     * Waits until a permit for {@code action} is granted, for the unnamed tenant.
      *
      * @throws InterruptedException if the thread was interrupted while waiting; it holds no permit then
      */
     public Permit acquire(String action) throws InterruptedException {
+        return acquire(action, "");
+    }
+
+    /**
+     * Waits until a permit for {@code action} is granted; callers waiting for the same action are served
+     * round-robin across tenants, in arrival order within one tenant.
+     *
+     * @param tenant an opaque key of whom the call is for
+     * @throws InterruptedException if the thread was interrupted while waiting; it holds no permit then
+     */
+    public Permit acquire(String action, String tenant) throws InterruptedException {
         ActionLimit a = actions.computeIfAbsent(action, ActionLimit::new);
         long start = time.currentTimeNanos();
-        a.restoreIfDue(start);
-        a.bucket.asBlocking().consume(1, blocking);
-        Slot slot = a.takeSlot();
+        a.turns.enter(tenant);
+        Slot slot;
+        try {
+            a.restoreIfDue(time.currentTimeNanos());
+            a.bucket.asBlocking().consume(1, blocking);
+            slot = a.takeSlot();
+        } finally {
+            a.turns.leave();
+        }
         long waited = Math.max(0, time.currentTimeNanos() - start);
         return new Permit() {
             @Override
@@ -115,6 +132,11 @@ public final class TrtcRateLimiter {
                 a.release(slot);
             }
         };
+    }
+
+    /** How many callers wait for a permit for {@code action}, besides the one whose turn it is. */
+    public int waiting(String action) {
+        return actions.computeIfAbsent(action, ActionLimit::new).turns.waiting();
     }
 
     /** Tencent answered {@code RequestLimitExceeded*} for {@code action}: slow that action down for a while. */
@@ -146,6 +168,7 @@ public final class TrtcRateLimiter {
         private final String action;
         private final Bucket bucket;
         private final Deque<Slot> slots = new ArrayDeque<>();
+        private final RoundRobinTurns turns = new RoundRobinTurns();
         private double rate;
         private int windowPermits;
         private long windowNanos;

@@ -33,7 +33,23 @@ record BenchResult(
         @JsonProperty("heap_used_mb") double heapUsedMb,
         @JsonProperty("startup_ms") long startupMs,
         @JsonProperty("cores") int cores,
-        @JsonProperty("java") String java) {
+        @JsonProperty("java") String java,
+        @JsonProperty("idle_p50_ms") double idleP50Ms,
+        @JsonProperty("idle_p99_ms") double idleP99Ms,
+        @JsonProperty("idle_samples") int idleSamples,
+        @JsonProperty("fairness_quiet_ms") double fairnessQuietMs,
+        @JsonProperty("fairness_burst_done_when_quiet_done") int fairnessBurstDone,
+        @JsonProperty("unrelated_secrets") int unrelatedSecrets,
+        @JsonProperty("unrelated_secrets_heap_mb") double unrelatedSecretsHeapMb,
+        @JsonProperty("live_heap_after_gc_mb") double liveHeapMb,
+        @JsonProperty("rss_at_plateau_mb") double rssAtPlateauMb,
+        @JsonProperty("live_bytes_per_recording") double liveBytesPerRecording,
+        @JsonProperty("full_gcs") long fullGcs,
+        @JsonProperty("longest_back_to_back_full_gcs") int backToBackFullGcs,
+        @JsonProperty("gc_seconds") double gcSeconds,
+        @JsonProperty("out_of_memory") boolean outOfMemory,
+        @JsonProperty("jvm_flags") String jvmFlags,
+        @JsonProperty("load_average") String loadAverage) {
 
     String table() {
         return String.join("\n",
@@ -50,7 +66,17 @@ record BenchResult(
                 row("operator peak RSS", String.format("%.0f MB", rssMb)),
                 row("operator heap used", String.format("%.0f MB", heapUsedMb)),
                 row("operator start-up to ready", startupMs + " ms"),
-                row("machine", cores + " cores, Java " + java));
+                row("idle apply -> taskId p50/p99", idleSamples == 0 ? "not measured (--idle N)"
+                        : String.format("%.0f / %.0f ms over %d single applies", idleP50Ms, idleP99Ms, idleSamples)),
+                row("quiet namespace during the burst", fairnessQuietMs == 0 ? "not measured (--fairness)"
+                        : String.format("%.0f ms to taskId (%d of the burst had theirs by then)", fairnessQuietMs, fairnessBurstDone)),
+                row("unrelated 100 KiB Secrets", unrelatedSecrets == 0 ? "not measured (--secrets N)"
+                        : String.format("%d add %.1f MB of live heap", unrelatedSecrets, unrelatedSecretsHeapMb)),
+                row("all live: heap after GC / RSS", String.format("%.1f MB (%.0f bytes per recording above the idle operator) / %.0f MB", liveHeapMb, liveBytesPerRecording, rssAtPlateauMb)),
+                row("full GCs (not asked for) / back-to-back", fullGcs + " / longest run " + backToBackFullGcs + String.format(", %.1f s of GC in all", gcSeconds)),
+                row("OutOfMemoryError or operator died", String.valueOf(outOfMemory)),
+                row("operator JVM flags", jvmFlags.isEmpty() ? "(none; JVM defaults)" : jvmFlags),
+                row("machine", cores + " cores, Java " + java + ", load average at the end " + loadAverage));
     }
 
     void write(Path file) throws IOException {

@@ -19,8 +19,14 @@ import com.tencentcloud.trtc.operator.trtc.model.TencentVod;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench/run}: how fast declared recordings become running tasks, how close a burst drains to the floor
@@ -42,29 +48,112 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        try (TrtcEmulator emulator = emulator(options.resources()).build().start();
-             BenchCluster cluster = BenchCluster.start(options.useCluster());
-             OperatorProcess operator = OperatorProcess.start(options.jar(), cluster, emulator.baseUrl(), options.rate())) {
-            System.out.printf("operator ready after %d ms; applying %d recordings at once%n", operator.startupMillis(), options.resources());
-            Burst.Figures burst = new Burst(cluster, emulator).run(options.resources(), options.lifeSeconds());
+        try (TrtcEmulator emulator = emulator(options.resources() + options.idle() + 1).build().start();
+             BenchCluster cluster = BenchCluster.start(options.kind());
+             OperatorProcess operator = OperatorProcess.start(options.jar(), cluster, emulator.baseUrl(), options.rate(),
+                     BenchCluster.NAMESPACE + "," + BenchCluster.QUIET_NAMESPACE, options.jvmFlags())) {
+            System.out.printf("operator ready after %d ms (%s)%n", operator.startupMillis(), String.join(" ", options.jvmFlags()));
+            double readyHeapMb = operator.liveHeapMb();
+            double secretsHeapMb = options.secrets() > 0 ? unrelatedSecretsHeapMb(cluster, operator, options.secrets()) : 0;
+            List<Double> idle = options.idle() > 0 ? idleLatencies(cluster, options.idle()) : List.of();
+            System.out.printf("applying %d recordings at once%n", options.resources());
+            double[] plateau = new double[3];
+            Burst.Figures burst = new Burst(cluster, emulator).run(options.resources(), options.lifeSeconds(),
+                    options.fairness() ? Math.max(1, options.resources() / 15) : 0, () -> {
+                        plateau[0] = operator.liveHeapMb();
+                        plateau[1] = operator.rssMb();
+                        plateau[2] = operator.failed() ? 1 : 0;
+                    }, options.delete());
             double rssMb = operator.peakRssMb();
             double heapMb = operator.heapUsedMb();
-            double baseline = baselineSeconds(options.resources(), options.rate());
+            OperatorProcess.Gc gc = operator.gc();
+            double baseline = options.baseline() ? baselineSeconds(options.resources(), options.rate()) : 0;
             double floor = options.resources() / options.rate();
             long calls = emulator.calls().size();
             BenchResult result = new BenchResult(options.resources(), options.rate(), cluster.kind(),
-                    emulator.callCount(Action.CREATE), emulator.callCount(Action.CREATE) / (double) options.resources(),
+                    emulator.callCount(Action.CREATE), emulator.callCount(Action.CREATE) / (double) (options.resources() + options.idle() + (options.fairness() ? 1 : 0)),
                     emulator.calls().stream().filter(c -> c.outcome().contains("RequestLimitExceeded")).count(),
-                    burst.secondsToAllTasks(), burst.secondsToFirstCreate(), burst.createSpanSeconds(), floor, baseline, burst.secondsToAllTasks() / floor, burst.secondsToAllTasks() / baseline,
+                    burst.secondsToAllTasks(), burst.secondsToFirstCreate(), burst.createSpanSeconds(), floor, baseline,
+                    burst.secondsToAllTasks() / floor, baseline > 0 ? burst.secondsToAllTasks() / baseline : 0,
                     burst.percentile(50), burst.percentile(95), burst.percentile(99), burst.percentile(100),
                     options.lifeSeconds(), calls / (double) options.resources(),
                     emulator.callCount(Action.DESCRIBE) / (double) options.resources(),
                     rssMb, heapMb, operator.startupMillis(), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
+                    System.getProperty("java.version"),
+                    percentile(idle, 50), percentile(idle, 99), idle.size(),
+                    burst.quietMs(), burst.burstDoneBeforeQuiet(),
+                    options.secrets(), secretsHeapMb,
+                    plateau[0], plateau[1], (plateau[0] - readyHeapMb) * 1024 * 1024 / options.resources(),
+                    gc.fullCollections() - operator.requestedCollections(), OperatorProcess.backToBackFullCollections(java.time.Duration.ofSeconds(2)),
+                    gc.gcSeconds(), plateau[2] > 0 || operator.failed(), String.join(" ", options.jvmFlags()), loadAverage());
             System.out.println(result.table());
             result.write(Path.of("target", "bench", "result.json"));
-            System.out.println("  written to target/bench/result.json; operator log in target/bench/operator.log");
+            System.out.println("  written to target/bench/result.json; operator log in target/bench/operator.log, GC log in target/bench/gc.log");
         }
+        System.exit(0);
+    }
+
+    /**
+     * The live heap (after a full collection) the operator gains from {@code count} Secrets of 100 KiB that no
+     * recording refers to, in the namespace it watches.
+     */
+    static double unrelatedSecretsHeapMb(BenchCluster cluster, OperatorProcess operator, int count) throws Exception {
+        double before = operator.liveHeapMb();
+        String payload = java.util.Base64.getEncoder().encodeToString(new byte[100 * 1024 * 3 / 4 + 1]).substring(0, 100 * 1024);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < count; i++) {
+            String name = "unrelated-%04d".formatted(i);
+            pool.submit(() -> cluster.client().resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                    .withName(name).withNamespace(BenchCluster.NAMESPACE).endMetadata()
+                    .withData(java.util.Map.of("release", payload)).build()).createOr(r -> r.update()));
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        Thread.sleep(10_000);
+        double after = operator.liveHeapMb();
+        System.out.printf("live heap after GC: %.1f MB before, %.1f MB after %d unrelated Secrets of 100 KiB (+%.1f MB)%n",
+                before, after, count, after - before);
+        return after - before;
+    }
+
+    /** Single applies on a quiet operator, one after another, each timed until a watch shows its TaskId. */
+    static List<Double> idleLatencies(BenchCluster cluster, int count) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        try (TaskWatch watch = new TaskWatch(cluster.client(), BenchCluster.QUIET_NAMESPACE)) {
+            for (int i = 0; i < count; i++) {
+                ms.add(watch.applyAndTime(Burst.recording(BenchCluster.QUIET_NAMESPACE, "idle-%03d".formatted(i), 5_000 + i), 60));
+                Thread.sleep(300);
+            }
+        }
+        System.out.printf("idle apply -> taskId: p50 %.0f ms, p99 %.0f ms over %d single applies%n", percentile(ms, 50), percentile(ms, 99), count);
+        return ms;
+    }
+
+    static double percentile(List<Double> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** The JVM flags of the image (pom.xml, jib {@code jvmFlags}), as a container would start the operator. */
+    static List<String> imageJvmFlags() throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<jvmFlag>([^<]+)</jvmFlag>").matcher(Files.readString(Path.of("pom.xml")));
+        List<String> flags = new ArrayList<>();
+        while (m.find()) {
+            flags.add(m.group(1).trim());
+        }
+        return flags;
     }
 
     static TrtcEmulator.Builder emulator(int resources) {
@@ -97,26 +186,46 @@ public final class Benchmark {
         }
     }
 
-    record Options(int resources, boolean useCluster, double rate, Path jar, long lifeSeconds) {
-        static Options parse(String[] args) {
+    record Options(int resources, BenchCluster.Kind kind, double rate, Path jar, long lifeSeconds, boolean fairness,
+                   int secrets, int idle, List<String> jvmFlags, boolean delete, boolean baseline) {
+        static Options parse(String[] args) throws java.io.IOException {
             int resources = 1000;
-            boolean cluster = false;
+            BenchCluster.Kind kind = BenchCluster.Kind.MOCK;
             double rate = 20;
             Path jar = Path.of("target", "trtc-recording-operator.jar");
             long life = 30;
+            boolean fairness = false;
+            int secrets = 0;
+            int idle = 0;
+            String maxRam = null;
+            boolean delete = true;
+            boolean baseline = true;
             List<String> list = Arrays.asList(args);
             for (int i = 0; i < list.size(); i++) {
                 switch (list.get(i)) {
                     case "--resources" -> resources = Integer.parseInt(list.get(++i));
-                    case "--cluster" -> cluster = true;
+                    case "--cluster" -> kind = BenchCluster.Kind.CLUSTER;
+                    case "--real-api-server" -> kind = BenchCluster.Kind.REAL;
                     case "--rate-limit" -> rate = Double.parseDouble(list.get(++i));
                     case "--jar" -> jar = Path.of(list.get(++i));
                     case "--life" -> life = Duration.parse("PT" + list.get(++i).toUpperCase()).toSeconds();
+                    case "--fairness" -> fairness = true;
+                    case "--secrets" -> secrets = Integer.parseInt(list.get(++i));
+                    case "--idle" -> idle = Integer.parseInt(list.get(++i));
+                    case "--max-ram" -> maxRam = list.get(++i);
+                    case "--no-delete" -> delete = false;
+                    case "--no-baseline" -> baseline = false;
                     default -> throw new IllegalArgumentException("unknown option " + list.get(i)
-                            + "; use --resources N, --cluster, --rate-limit R, --life 30s, --jar PATH");
+                            + "; use --resources N, --real-api-server, --cluster, --rate-limit R, --life 30s, --fairness,"
+                            + " --secrets N, --idle N, --max-ram 256m, --no-delete, --no-baseline, --jar PATH");
                 }
             }
-            return new Options(resources, cluster, rate, jar, life);
+            List<String> flags = new ArrayList<>();
+            if (maxRam != null) {
+                flags.add("-XX:MaxRAM=" + maxRam);
+                flags.addAll(imageJvmFlags());
+            }
+            return new Options(resources, kind, rate, jar, life, fairness, secrets, idle, flags, delete, baseline);
         }
     }
 }

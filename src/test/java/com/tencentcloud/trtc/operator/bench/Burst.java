@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
 final class Burst {
 
     /** Creation-to-TaskId times, and the time from the first apply until the last TaskId. */
-    record Figures(List<Long> latenciesMs, double secondsToAllTasks, double secondsToFirstCreate, double createSpanSeconds) {
+    record Figures(List<Long> latenciesMs, double secondsToAllTasks, double secondsToFirstCreate, double createSpanSeconds,
+                   double quietMs, int burstDoneBeforeQuiet) {
         long percentile(int p) {
             List<Long> sorted = new ArrayList<>(latenciesMs);
             Collections.sort(sorted);
@@ -42,11 +43,15 @@ final class Burst {
     }
 
     static CloudRecording recording(int i) {
+        return recording(BenchCluster.NAMESPACE, "bench-%05d".formatted(i), 10_000 + i);
+    }
+
+    static CloudRecording recording(String namespace, String name, long room) {
         return Serialization.unmarshal("""
                 apiVersion: trtc.tencentcloud.com/v1alpha1
                 kind: CloudRecording
                 metadata:
-                  name: bench-%05d
+                  name: %s
                   namespace: %s
                 spec:
                   sdkAppId: %d
@@ -58,10 +63,16 @@ final class Burst {
                   storageParams:
                     cloudVod:
                       tencentVod: {}
-                """.formatted(i, BenchCluster.NAMESPACE, Benchmark.APP, 10_000 + i), CloudRecording.class);
+                """.formatted(name, namespace, Benchmark.APP, room), CloudRecording.class);
     }
 
-    Figures run(int resources, long lifeSeconds) throws Exception {
+    /**
+     * @param quietAt  when this many of the burst have a TaskId, apply one recording in the quiet namespace and
+     *                 time it; 0 for none
+     * @param atPlateau runs once all have a TaskId, before their life and deletion (memory figures)
+     * @param delete   delete them all at the end and wait until every finalizer is gone
+     */
+    Figures run(int resources, long lifeSeconds, int quietAt, Runnable atPlateau, boolean delete) throws Exception {
         KubernetesClient client = cluster.client();
         Map<String, Long> appliedAt = new ConcurrentHashMap<>();
         Map<String, Long> taskAt = new ConcurrentHashMap<>();
@@ -99,8 +110,21 @@ final class Burst {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.MINUTES);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(resources / 5 + 300);
+            java.util.concurrent.CompletableFuture<Double> quiet = null;
+            int[] doneBeforeQuiet = {-1};
             while (taskAt.size() < resources && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+                Thread.sleep(quiet == null && quietAt > 0 ? 20 : 200);
+                if (quiet == null && quietAt > 0 && taskAt.size() >= quietAt) {
+                    quiet = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try (TaskWatch watch = new TaskWatch(client, BenchCluster.QUIET_NAMESPACE)) {
+                            double ms = watch.applyAndTime(recording(BenchCluster.QUIET_NAMESPACE, "quiet-during-burst", 9_000), 600);
+                            doneBeforeQuiet[0] = taskAt.size();
+                            return ms;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                }
                 System.out.printf("\r  %d of %d have a taskId", taskAt.size(), resources);
             }
             System.out.println();
@@ -110,18 +134,24 @@ final class Burst {
             long last = Collections.max(taskAt.values());
             List<Long> latencies = appliedAt.entrySet().stream()
                     .map(e -> (taskAt.get(e.getKey()) - e.getValue()) / 1_000_000).toList();
+            double quietMs = quiet == null ? 0 : quiet.get(10, TimeUnit.MINUTES);
+            atPlateau.run();
             Thread.sleep(Duration.ofSeconds(lifeSeconds).toMillis());
-            client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).delete();
-            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(resources / 5 + 300);
-            while (!client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).list().getItems().isEmpty()
-                    && System.nanoTime() < gone) {
-                Thread.sleep(500);
+            if (delete) {
+                client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).delete();
+                long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(resources / 5 + 300);
+                while (!client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).list().getItems().isEmpty()
+                        && System.nanoTime() < gone) {
+                    Thread.sleep(500);
+                }
             }
             List<java.time.Instant> creates = emulator.calls().stream()
-                    .filter(c -> c.action().equals("CreateCloudRecording")).map(c -> c.at()).sorted().toList();
+                    .filter(c -> c.action().equals("CreateCloudRecording")).map(c -> c.at()).filter(at -> !at.isBefore(firstWall))
+                    .sorted().toList();
             return new Figures(latencies, (last - first) / 1e9,
                     Duration.between(firstWall, creates.get(0)).toMillis() / 1e3,
-                    Duration.between(creates.get(0), creates.get(creates.size() - 1)).toMillis() / 1e3);
+                    Duration.between(creates.get(0), creates.get(creates.size() - 1)).toMillis() / 1e3,
+                    quietMs, doneBeforeQuiet[0]);
         } finally {
             informer.close();
         }

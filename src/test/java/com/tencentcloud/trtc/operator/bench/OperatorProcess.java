@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,13 +24,15 @@ final class OperatorProcess implements AutoCloseable {
     private final Process process;
     private final long startupMillis;
     private volatile long peakRssKb;
+    private int requested;
 
     private OperatorProcess(Process process, long startupMillis) {
         this.process = process;
         this.startupMillis = startupMillis;
     }
 
-    static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate) throws Exception {
+    static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
+                                 List<String> jvmFlags) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build it with mvn -B -DskipTests package");
         }
@@ -37,16 +41,23 @@ final class OperatorProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = Path.of("target", "bench", "operator.log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmFlags);
+        command.add("-Xlog:gc:file=" + Path.of("target", "bench", "gc.log"));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", cluster.kubeconfig().toAbsolutePath().toString());
         env.put("TRTC_ENDPOINT", trtcEndpoint);
         env.put("TRTC_RATE_LIMIT", String.valueOf(rate));
-        env.put("WATCH_NAMESPACES", BenchCluster.NAMESPACE);
+        env.put("WATCH_NAMESPACES", namespaces);
         env.put("METRICS_PORT", String.valueOf(port));
         env.put("SERVER_SIDE_APPLY", String.valueOf(cluster.serverSideApply()));
         env.put("LOG_LEVEL", "WARN");
+        if (!jvmFlags.isEmpty()) {
+            env.put("MALLOC_ARENA_MAX", "2");
+        }
         env.remove("TENCENTCLOUD_SECRET_ID");
         env.remove("TENCENTCLOUD_SECRET_KEY");
         long start = System.nanoTime();
@@ -104,6 +115,89 @@ final class OperatorProcess implements AutoCloseable {
             return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : 0;
         } catch (IOException | InterruptedException e) {
             return 0;
+        }
+    }
+
+    /** Heap and collector figures of the JVM, from {@code jstat -gc}. */
+    record Gc(double heapUsedMb, long youngCollections, long fullCollections, double gcSeconds) {
+    }
+
+    /** The operator's heap and collector figures now; heap 0 and counts -1 when jstat is not available. */
+    Gc gc() {
+        try {
+            Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(process.pid())).redirectErrorStream(true).start();
+            List<String> lines = new String(jstat.getInputStream().readAllBytes()).lines().toList();
+            jstat.waitFor(10, TimeUnit.SECONDS);
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            List<String> values = List.of(lines.get(1).trim().split("\\s+"));
+            java.util.function.ToDoubleFunction<String> v = n -> Double.parseDouble(values.get(names.indexOf(n)));
+            double usedKb = v.applyAsDouble("S0U") + v.applyAsDouble("S1U") + v.applyAsDouble("EU") + v.applyAsDouble("OU");
+            return new Gc(usedKb / 1024, (long) v.applyAsDouble("YGC"), (long) v.applyAsDouble("FGC"), v.applyAsDouble("GCT"));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return new Gc(0, -1, -1, 0);
+        }
+    }
+
+    /**
+     * The heap still in use after a full collection ({@code jcmd GC.run}), in MB: what the operator holds. The
+     * collection it asks for is counted in {@link #requestedCollections()}.
+     */
+    double liveHeapMb() {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "GC.run").redirectErrorStream(true).start();
+            jcmd.getInputStream().readAllBytes();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            requested++;
+        } catch (IOException | InterruptedException e) {
+            return 0;
+        }
+        return gc().heapUsedMb();
+    }
+
+    /** How many full collections {@link #liveHeapMb()} asked for. */
+    int requestedCollections() {
+        return requested;
+    }
+
+    /** Resident memory now (VmRSS), in MB. */
+    double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Whether the operator died or logged an OutOfMemoryError. */
+    boolean failed() {
+        try {
+            return !process.isAlive() || Files.readString(Path.of("target", "bench", "operator.log")).contains("OutOfMemoryError");
+        } catch (IOException e) {
+            return !process.isAlive();
+        }
+    }
+
+    /** The longest run of full collections in the GC log with less than {@code gap} between their starts. */
+    static int backToBackFullCollections(java.time.Duration gap) {
+        try {
+            List<Double> starts = Files.readAllLines(Path.of("target", "bench", "gc.log")).stream()
+                    .filter(l -> l.contains("Pause Full") && !l.contains("System.gc()") && !l.contains("Diagnostic Command"))
+                    .map(l -> Double.parseDouble(l.substring(l.indexOf('[') + 1, l.indexOf("s]"))))
+                    .toList();
+            int longest = starts.isEmpty() ? 0 : 1;
+            int run = 1;
+            for (int i = 1; i < starts.size(); i++) {
+                run = starts.get(i) - starts.get(i - 1) < gap.toMillis() / 1000.0 ? run + 1 : 1;
+                longest = Math.max(longest, run);
+            }
+            return longest;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -148,7 +148,8 @@ class HelmChartTest {
             PodAssertions.assertProbes(manager);
             assertThat(manager.getResources().getRequests())
                     .containsEntry("cpu", new Quantity("100m")).containsEntry("memory", new Quantity("256Mi"));
-            assertThat(manager.getResources().getLimits()).containsOnlyKeys("memory");
+            assertThat(manager.getResources().getLimits()).containsOnlyKeys("memory")
+                    .as("the limit the image's JVM flags are sized for").containsEntry("memory", new Quantity("256Mi"));
         }
 
         @Test

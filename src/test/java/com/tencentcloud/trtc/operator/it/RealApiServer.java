@@ -89,13 +89,13 @@ public final class RealApiServer implements ExecutionCondition {
         return binaryDir().resolve(Binaries.KUBECTL_BINARY_NAME);
     }
 
-    static boolean binariesPresent() {
+    public static boolean binariesPresent() {
         Path dir = binaryDir();
         return Stream.of(Binaries.API_SERVER_BINARY_NAME, Binaries.ETCD_BINARY_NAME, Binaries.KUBECTL_BINARY_NAME)
                 .allMatch(b -> Files.isExecutable(dir.resolve(b)));
     }
 
-    static String skipReason() {
+    public static String skipReason() {
         return "no etcd, kube-apiserver and kubectl in " + binaryDir() + ": run 'bash src/test/apiserver/provision'"
                 + " (needs Go; 'mvn -B verify' runs it) or put them there to run the IT tier on a real API server";
     }

@@ -170,6 +170,66 @@ class TrtcRateLimiterTest {
         assertThat(limiter.currentRate("CreateCloudRecording")).isEqualTo(0.5);
     }
 
+    @Test
+    void aQuietTenantWaitsBehindAtMostOnePermitOfABurstingTenant() throws Exception {
+        FakeTime time = new FakeTime();
+        TrtcRateLimiter limiter = new TrtcRateLimiter(2, Duration.ofSeconds(30), time, time);
+        String action = "CreateCloudRecording";
+        TrtcRateLimiter.Permit first = limiter.acquire(action, "burst");
+        TrtcRateLimiter.Permit second = limiter.acquire(action, "burst");
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        java.util.function.Function<String, Future<?>> caller = tenant -> pool.submit(() -> {
+            try (TrtcRateLimiter.Permit p = limiter.acquire(action, tenant)) {
+                order.add(tenant);
+            }
+            return null;
+        });
+        for (int i = 0; i < 6; i++) {
+            futures.add(caller.apply("burst"));
+            int queued = i;
+            org.awaitility.Awaitility.await().until(() -> limiter.waiting(action) == queued);
+        }
+        futures.add(caller.apply("quiet"));
+        org.awaitility.Awaitility.await().until(() -> limiter.waiting(action) == 6);
+
+        first.close();
+        second.close();
+        for (Future<?> f : futures) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(order).containsExactly("burst", "burst", "quiet", "burst", "burst", "burst", "burst");
+    }
+
+    @Test
+    void tenantsTakeTurnsWhileBothHaveCallersWaiting() throws Exception {
+        RoundRobinTurns turns = new RoundRobinTurns();
+        turns.enter("a");
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<?>> futures = new ArrayList<>();
+        String[] arrivals = {"a", "a", "a", "b", "b", "c"};
+        for (int i = 0; i < arrivals.length; i++) {
+            String tenant = arrivals[i];
+            futures.add(pool.submit(() -> {
+                turns.enter(tenant);
+                order.add(tenant);
+                turns.leave();
+                return null;
+            }));
+            int queued = i + 1;
+            org.awaitility.Awaitility.await().until(() -> turns.waiting() == queued);
+        }
+        turns.leave();
+        for (Future<?> f : futures) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(order).containsExactly("a", "b", "c", "a", "b", "a");
+    }
+
     private static long take(TrtcRateLimiter limiter, String action) throws InterruptedException {
         try (TrtcRateLimiter.Permit permit = limiter.acquire(action)) {
             return permit.waited().toNanos();
