@@ -53,6 +53,7 @@ final class OperatorProcess implements AutoCloseable {
         env.put("TRTC_RATE_LIMIT", String.valueOf(rate));
         env.put("WATCH_NAMESPACES", namespaces);
         env.put("METRICS_PORT", String.valueOf(port));
+        env.put("METRICS_BIND_ADDRESS", "127.0.0.1");
         env.put("SERVER_SIDE_APPLY", String.valueOf(cluster.serverSideApply()));
         env.put("LOG_LEVEL", "WARN");
         if (!jvmFlags.isEmpty()) {

@@ -161,7 +161,8 @@ class ImageTest {
             env.keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.startsWith("TRTC_")
                     || name.startsWith("KUBERNETES_") || name.equals("WATCH_NAMESPACES") || name.equals("LEADER_ELECTION"));
             env.putAll(Map.of("KUBECONFIG", kubeconfig.toString(), "METRICS_PORT", Integer.toString(port),
-                    "SERVER_SIDE_APPLY", "false", "TRTC_ENDPOINT", "http://127.0.0.1:9", "LOG_LEVEL", "WARN"));
+                    "METRICS_BIND_ADDRESS", "127.0.0.1", "SERVER_SIDE_APPLY", "false", "TRTC_ENDPOINT", "http://127.0.0.1:9",
+                    "LOG_LEVEL", "WARN"));
             operator = builder.start();
             Process running = operator;
             HttpClient http = HttpClient.newHttpClient();

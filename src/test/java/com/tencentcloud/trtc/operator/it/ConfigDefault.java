@@ -20,11 +20,9 @@ import java.util.Map;
  */
 final class ConfigDefault {
 
-    private final List<HasMetadata> objects;
     private final ServiceAccount serviceAccount;
 
-    private ConfigDefault(List<HasMetadata> objects, ServiceAccount serviceAccount) {
-        this.objects = objects;
+    private ConfigDefault(ServiceAccount serviceAccount) {
         this.serviceAccount = serviceAccount;
     }
 
@@ -37,11 +35,7 @@ final class ConfigDefault {
         }
         ServiceAccount sa = objects.stream().filter(ServiceAccount.class::isInstance).map(ServiceAccount.class::cast)
                 .findFirst().orElseThrow(() -> new IllegalStateException("config/default has no ServiceAccount"));
-        return new ConfigDefault(objects, sa);
-    }
-
-    List<HasMetadata> objects() {
-        return objects;
+        return new ConfigDefault(sa);
     }
 
     /** {@code system:serviceaccount:<namespace>:<name>}, as the API server names the pod's identity. */

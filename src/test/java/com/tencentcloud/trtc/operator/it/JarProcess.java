@@ -87,10 +87,6 @@ public final class JarProcess implements AutoCloseable {
         return process.toHandle();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
