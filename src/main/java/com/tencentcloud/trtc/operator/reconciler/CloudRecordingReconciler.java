@@ -8,10 +8,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -29,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -48,11 +47,18 @@ import java.util.stream.Stream;
  * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call. {@link NamespaceShare} keeps
  * reconcile threads free for every namespace while one bursts, and the TRTC limiter serves waiting calls
  * round-robin across namespaces.
+ *
+ * <p>The reconciler holds its finalizer itself (JOSDK calls it for every event, deletions included): a resource
+ * gets the finalizer in the same locked write as its {@code create-pending} mark, so a new resource costs one
+ * write before its create and not two, and that write waits for its namespace's share of threads like any other
+ * step. A resource that has or may have a task and lacks the finalizer gets it back before anything else. A
+ * resource marked for deletion is stopped ({@link RecordingStopper}) and then released; one that never needed a
+ * finalizer is deleted by the API server at once, and its delete event only clears what memory held of it.
  */
-@ControllerConfiguration(name = CloudRecordingReconciler.NAME, finalizerName = CloudRecording.FINALIZER,
+@ControllerConfiguration(name = CloudRecordingReconciler.NAME, triggerReconcilerOnAllEvents = true,
         generationAwareEventProcessing = false,
         informer = @Informer(onAddFilter = CloudRecordingAddFilter.class, onUpdateFilter = CloudRecordingUpdateFilter.class))
-public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cleaner<CloudRecording> {
+public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
 
     public static final String NAME = "cloudrecording";
     static final String SECRET_INDEX = "referenced-secrets";
@@ -65,6 +71,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     private final Clock clock;
     private final Options options;
     private final CallbackInbox inbox;
+    /** Resources whose finalizer this process removed, until their delete event: the cache may still show it. */
+    private final Set<String> released = ConcurrentHashMap.newKeySet();
     private volatile Collaborators steps;
     private volatile IndexedResourceCache<CloudRecording> cache;
     private volatile Consumer<CloudRecording> taskStarted = r -> {
@@ -201,7 +209,19 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
     @Override
     public UpdateControl<CloudRecording> reconcile(CloudRecording cached, Context<CloudRecording> context) {
         Collaborators c = steps;
-        CloudRecording observed = c.writer().newest(cached);
+        if (context.isPrimaryResourceDeleted()) {
+            forget(c, cached);
+            released.remove(cached.getMetadata().getUid());
+            return UpdateControl.noUpdate();
+        }
+        if (cached.isMarkedForDeletion()) {
+            return cleanup(c, cached);
+        }
+        CloudRecording newest = c.writer().newest(cached);
+        if (newest.isMarkedForDeletion()) {
+            return cleanup(c, newest);
+        }
+        CloudRecording observed = held(c, newest);
         Optional<String> taskId = taskId(observed);
         CloudRecording resource = taskId.map(t -> c.callbacks().apply(observed, t)).orElse(observed);
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
@@ -232,35 +252,52 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording>, Cle
         return c.creator().create(resource);
     }
 
-    @Override
-    public DeleteControl cleanup(CloudRecording resource, Context<CloudRecording> context) {
-        Collaborators c = steps;
+    /** Gives back the finalizer to a resource that has or may have a task and lost it. */
+    private static CloudRecording held(Collaborators c, CloudRecording r) {
+        boolean pending = r.getMetadata().getAnnotations() != null
+                && r.getMetadata().getAnnotations().containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+        if (r.hasFinalizer(CloudRecording.FINALIZER) || (taskId(r).isEmpty() && !pending)) {
+            return r;
+        }
+        return c.writer().holdFinalizer(r);
+    }
+
+    private UpdateControl<CloudRecording> cleanup(Collaborators c, CloudRecording resource) {
+        if (!resource.hasFinalizer(CloudRecording.FINALIZER) || released.contains(resource.getMetadata().getUid())) {
+            return UpdateControl.noUpdate();
+        }
         if (CloudRecordingUpdateFilter.isPaused(resource) && resource.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan
                 && taskId(resource).isPresent()) {
             pause(c, resource, "; deletion waits until the annotation is removed or deletionPolicy is Orphan");
-            return DeleteControl.noFinalizerRemoval();
+            return UpdateControl.noUpdate();
         }
         var meta = resource.getMetadata();
         return c.share().run(meta.getNamespace(), meta.getUid(), () -> stop(c, resource),
-                wait -> DeleteControl.noFinalizerRemoval().rescheduleAfter(wait));
+                wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
     }
 
-    private DeleteControl stop(Collaborators c, CloudRecording resource) {
+    private UpdateControl<CloudRecording> stop(Collaborators c, CloudRecording resource) {
         RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
+        UpdateControl<CloudRecording> control = UpdateControl.noUpdate();
         if (decision.release()) {
-            c.secrets().forget(resource);
-            c.writer().forget(resource);
-            c.stalls().forget(resource);
-            c.creator().forget(resource);
-            c.backoff().reset(resource.getMetadata().getUid());
-            c.budget().release(resource.getMetadata().getUid());
-            c.share().forget(resource.getMetadata().getNamespace(), resource.getMetadata().getUid());
-            c.schedule().forget(resource.getMetadata().getUid());
-            inbox.forget(resource);
-            return DeleteControl.defaultDelete();
+            c.writer().releaseFinalizer(resource);
+            forget(c, resource);
+            released.add(resource.getMetadata().getUid());
+            return control;
         }
-        DeleteControl keep = DeleteControl.noFinalizerRemoval();
-        return decision.retryAfter().map(d -> (DeleteControl) keep.rescheduleAfter(d)).orElse(keep);
+        return decision.retryAfter().map(control::rescheduleAfter).orElse(control);
+    }
+
+    private void forget(Collaborators c, CloudRecording resource) {
+        c.secrets().forget(resource);
+        c.writer().forget(resource);
+        c.stalls().forget(resource);
+        c.creator().forget(resource);
+        c.backoff().reset(resource.getMetadata().getUid());
+        c.budget().release(resource.getMetadata().getUid());
+        c.share().forget(resource.getMetadata().getNamespace(), resource.getMetadata().getUid());
+        c.schedule().forget(resource.getMetadata().getUid());
+        inbox.forget(resource);
     }
 
     /** The task id from status, or from the annotation that survives a loss of status (or adopts a task). */

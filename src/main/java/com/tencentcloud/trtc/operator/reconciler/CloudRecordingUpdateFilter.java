@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which updates of a CloudRecording start a reconcile: a spec change (generation), deletion, a finalizer
- * change, or a change of the {@code paused} annotation. JOSDK's generation-aware filter would drop the
+ * Which updates of a CloudRecording start a reconcile: a spec change (generation), deletion, the loss of the
+ * operator's finalizer (it is given back), or a change of the {@code paused} annotation. JOSDK's generation-aware filter would drop the
  * annotation change, so it is off and this filter takes its place; the operator's own status and
  * annotation writes still start nothing. Like {@link CloudRecordingAddFilter}, it drops the cached resource's
  * {@code managedFields}.
@@ -19,7 +19,7 @@ public final class CloudRecordingUpdateFilter implements OnUpdateFilter<CloudRec
         CloudRecordingAddFilter.compact(newResource);
         return !Objects.equals(newResource.getMetadata().getGeneration(), oldResource.getMetadata().getGeneration())
                 || newResource.isMarkedForDeletion()
-                || !Objects.equals(newResource.getMetadata().getFinalizers(), oldResource.getMetadata().getFinalizers())
+                || (oldResource.hasFinalizer(CloudRecording.FINALIZER) && !newResource.hasFinalizer(CloudRecording.FINALIZER))
                 || !Objects.equals(paused(newResource), paused(oldResource));
     }
 

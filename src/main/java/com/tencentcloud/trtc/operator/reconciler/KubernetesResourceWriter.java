@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  * {@link ResourceWriter} over the Kubernetes API. Status and annotation writes are JSON patches of just those
  * fields (one round trip each, no read first), so they never overwrite a user's concurrent change to other
  * fields; the status is replaced whole. {@link #markCreatePending} (the create guard) and
- * {@link #writeStatusIfUnchanged} are locked updates on the resource version read.
+ * {@link #writeStatusIfUnchanged} are locked updates on the resource version read. The finalizer is added and
+ * removed with JOSDK's conflict-retrying patch, which reads the resource again after a 409.
  */
 public final class KubernetesResourceWriter implements ResourceWriter {
 
@@ -62,6 +64,7 @@ public final class KubernetesResourceWriter implements ResourceWriter {
         Map<String, String> annotations = new HashMap<>(annotations(copy));
         annotations.put(CloudRecording.ANNOTATION_CREATE_PENDING, now.toString());
         copy.getMetadata().setAnnotations(annotations);
+        copy.addFinalizer(CloudRecording.FINALIZER);
         return locked(resource, () -> client.resource(copy).update());
     }
 
@@ -106,6 +109,22 @@ public final class KubernetesResourceWriter implements ResourceWriter {
             return resource;
         }
         return named(resource).patch(JSON_PATCH, ops.toString());
+    }
+
+    @Override
+    public CloudRecording holdFinalizer(CloudRecording resource) {
+        return PrimaryUpdateAndCacheUtils.addFinalizer(client, resource, CloudRecording.FINALIZER);
+    }
+
+    @Override
+    public void releaseFinalizer(CloudRecording resource) {
+        try {
+            PrimaryUpdateAndCacheUtils.removeFinalizer(client, resource, CloudRecording.FINALIZER);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 
     private static String annotationPath(String key) {

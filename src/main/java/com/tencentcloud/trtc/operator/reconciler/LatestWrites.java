@@ -78,6 +78,16 @@ final class LatestWrites implements ResourceWriter {
         return remember(delegate.clearCreatePending(resource));
     }
 
+    @Override
+    public CloudRecording holdFinalizer(CloudRecording resource) {
+        return remember(delegate.holdFinalizer(resource));
+    }
+
+    @Override
+    public void releaseFinalizer(CloudRecording resource) {
+        delegate.releaseFinalizer(resource);
+    }
+
     private CloudRecording remember(CloudRecording r) {
         if (r != null && r.getMetadata() != null && r.getMetadata().getUid() != null && version(r).isPresent()) {
             written.merge(r.getMetadata().getUid(), r, (old, now) -> version(now).get() >= version(old).orElse(0L) ? now : old);

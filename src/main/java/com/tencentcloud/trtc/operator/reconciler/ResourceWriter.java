@@ -26,7 +26,8 @@ public interface ResourceWriter {
     Optional<CloudRecording> readCurrent(CloudRecording resource);
 
     /**
-     * Sets {@code create-pending} with an optimistic lock on the resource version read in this reconcile.
+     * Sets {@code create-pending} and the operator's finalizer, in one write with an optimistic lock on the resource
+     * version read in this reconcile.
      *
      * @throws StaleResourceException when the resource changed since it was read (HTTP 409)
      */
@@ -37,6 +38,12 @@ public interface ResourceWriter {
 
     /** Removes {@code create-pending} after a create that certainly started nothing. */
     CloudRecording clearCreatePending(CloudRecording resource);
+
+    /** Adds the operator's finalizer to a resource that lacks it; returns the resource as stored. */
+    CloudRecording holdFinalizer(CloudRecording resource);
+
+    /** Removes the operator's finalizer, so that the API server can delete the resource; a resource gone is released. */
+    void releaseFinalizer(CloudRecording resource);
 
     /** The resource changed after this reconcile read it; the reconcile must start again from a fresh read. */
     final class StaleResourceException extends Exception {

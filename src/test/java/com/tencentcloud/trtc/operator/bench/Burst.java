@@ -119,6 +119,7 @@ final class Burst {
                         try (TaskWatch watch = new TaskWatch(client, BenchCluster.QUIET_NAMESPACE)) {
                             double ms = watch.applyAndTime(recording(BenchCluster.QUIET_NAMESPACE, "quiet-during-burst", 9_000), 600);
                             doneBeforeQuiet[0] = taskAt.size();
+                            System.out.printf("%n  quiet namespace, as its watch saw it:%n%s", watch.trace("quiet-during-burst"));
                             return ms;
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
@@ -148,6 +149,7 @@ final class Burst {
             List<java.time.Instant> creates = emulator.calls().stream()
                     .filter(c -> c.action().equals("CreateCloudRecording")).map(c -> c.at()).filter(at -> !at.isBefore(firstWall))
                     .sorted().toList();
+            System.out.println("  Creates per 5 s from the first apply: " + perWindow(firstWall, creates, Duration.ofSeconds(5)));
             return new Figures(latencies, (last - first) / 1e9,
                     Duration.between(firstWall, creates.get(0)).toMillis() / 1e3,
                     Duration.between(creates.get(0), creates.get(creates.size() - 1)).toMillis() / 1e3,
@@ -155,5 +157,16 @@ final class Burst {
         } finally {
             informer.close();
         }
+    }
+
+    /** How many of {@code times} fall in each window of {@code width} from {@code start}: where a drain slows. */
+    static String perWindow(java.time.Instant start, List<java.time.Instant> times, Duration width) {
+        if (times.isEmpty()) {
+            return "none";
+        }
+        int windows = (int) (Duration.between(start, times.get(times.size() - 1)).toMillis() / width.toMillis()) + 1;
+        int[] counts = new int[windows];
+        times.forEach(t -> counts[(int) (Duration.between(start, t).toMillis() / width.toMillis())]++);
+        return java.util.Arrays.stream(counts).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" "));
     }
 }

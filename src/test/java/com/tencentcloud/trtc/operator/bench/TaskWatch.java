@@ -18,6 +18,8 @@ final class TaskWatch implements AutoCloseable {
     private final KubernetesClient client;
     private final Map<String, CompletableFuture<Long>> seen = new ConcurrentHashMap<>();
     private final SharedIndexInformer<CloudRecording> informer;
+    private final Map<String, java.util.Queue<String>> trace = new ConcurrentHashMap<>();
+    private volatile long started;
 
     TaskWatch(KubernetesClient client, String namespace) {
         this.client = client;
@@ -39,6 +41,8 @@ final class TaskWatch implements AutoCloseable {
     }
 
     private void check(CloudRecording r) {
+        trace.computeIfAbsent(r.getMetadata().getName(), n -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .add(System.nanoTime() + " " + describe(r));
         if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
             seen.computeIfAbsent(r.getMetadata().getName(), n -> new CompletableFuture<>()).complete(System.nanoTime());
         }
@@ -48,8 +52,29 @@ final class TaskWatch implements AutoCloseable {
     double applyAndTime(CloudRecording r, long timeoutSeconds) throws Exception {
         CompletableFuture<Long> done = seen.computeIfAbsent(r.getMetadata().getName(), n -> new CompletableFuture<>());
         long start = System.nanoTime();
+        started = start;
         client.resource(r).create();
         return (done.get(timeoutSeconds, TimeUnit.SECONDS) - start) / 1e6;
+    }
+
+    /** What the watch saw of {@code name}: milliseconds after its apply, and what each version showed. */
+    String trace(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String line : trace.getOrDefault(name, new java.util.ArrayDeque<>())) {
+            int space = line.indexOf(' ');
+            out.append("    +").append((Long.parseLong(line.substring(0, space)) - started) / 1_000_000).append(" ms ")
+                    .append(line.substring(space + 1)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String describe(CloudRecording r) {
+        var meta = r.getMetadata();
+        var annotations = meta.getAnnotations() == null ? Map.<String, String>of() : meta.getAnnotations();
+        return "rv " + meta.getResourceVersion() + " finalizers " + meta.getFinalizers() + " pending "
+                + annotations.containsKey(CloudRecording.ANNOTATION_CREATE_PENDING) + " task-id "
+                + annotations.containsKey(CloudRecording.ANNOTATION_TASK_ID) + " phase "
+                + (r.getStatus() == null ? null : r.getStatus().getPhase());
     }
 
     @Override

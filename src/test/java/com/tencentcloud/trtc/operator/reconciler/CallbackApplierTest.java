@@ -115,7 +115,7 @@ class CallbackApplierTest {
      * older version with a conflict, and (when {@code meddle} is set) lets someone else change the status after every
      * read, so that each locked write is stale again.
      */
-    private static final class ApiServerWriter implements ResourceWriter {
+    private static final class ApiServerWriter extends StatusOnlyWriter {
         CloudRecording stored;
         long version;
         int conflicts;
@@ -164,19 +164,7 @@ class CallbackApplierTest {
             return Serialization.clone(next);
         }
 
-        @Override
-        public CloudRecording markCreatePending(CloudRecording resource, Instant now) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public CloudRecording recordTaskId(CloudRecording resource, String taskId) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public CloudRecording clearCreatePending(CloudRecording resource) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

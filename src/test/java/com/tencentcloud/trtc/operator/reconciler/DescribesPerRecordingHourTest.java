@@ -127,7 +127,7 @@ class DescribesPerRecordingHourTest {
         return trtc.calls("DescribeCloudRecording").size();
     }
 
-    private static final class InMemoryWriter implements ResourceWriter {
+    private static final class InMemoryWriter extends StatusOnlyWriter {
         @Override
         public CloudRecording writeStatus(CloudRecording resource, CloudRecordingStatus status) {
             CloudRecording copy = Serialization.clone(resource);
@@ -140,25 +140,9 @@ class DescribesPerRecordingHourTest {
             return writeStatus(resource, status);
         }
 
-        @Override
-        public Optional<CloudRecording> readCurrent(CloudRecording resource) {
-            throw new UnsupportedOperationException("one writer, nothing else changes the resource");
-        }
 
-        @Override
-        public CloudRecording markCreatePending(CloudRecording resource, Instant now) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public CloudRecording recordTaskId(CloudRecording resource, String taskId) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public CloudRecording clearCreatePending(CloudRecording resource) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     private static final class FakeClock extends Clock {

@@ -53,4 +53,14 @@ final class FailingStatusWriter implements ResourceWriter {
     public CloudRecording clearCreatePending(CloudRecording resource) {
         return delegate.clearCreatePending(resource);
     }
+
+    @Override
+    public CloudRecording holdFinalizer(CloudRecording resource) {
+        return delegate.holdFinalizer(resource);
+    }
+
+    @Override
+    public void releaseFinalizer(CloudRecording resource) {
+        delegate.releaseFinalizer(resource);
+    }
 }

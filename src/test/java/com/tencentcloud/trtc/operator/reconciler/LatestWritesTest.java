@@ -44,7 +44,7 @@ class LatestWritesTest {
     }
 
     /** Stores nothing; returns each write one version later, as the API server does. */
-    private static final class VersioningWriter implements ResourceWriter {
+    private static final class VersioningWriter extends StatusOnlyWriter {
         @Override
         public CloudRecording writeStatus(CloudRecording resource, CloudRecordingStatus status) {
             CloudRecording next = Serialization.clone(resource);
@@ -59,24 +59,8 @@ class LatestWritesTest {
             return writeStatus(resource, status);
         }
 
-        @Override
-        public Optional<CloudRecording> readCurrent(CloudRecording resource) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public CloudRecording markCreatePending(CloudRecording resource, Instant now) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public CloudRecording recordTaskId(CloudRecording resource, String taskId) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public CloudRecording clearCreatePending(CloudRecording resource) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

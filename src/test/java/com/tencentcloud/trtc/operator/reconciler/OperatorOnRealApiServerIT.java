@@ -95,6 +95,84 @@ class OperatorOnRealApiServerIT {
     }
 
     @Test
+    void finalizerComesWithTheCreatePendingMarkInOneWriteAndALostFinalizerIsGivenBack() throws Exception {
+        String ns = RealApiServer.newNamespace("own-finalizer");
+        FakeTrtcClient trtc = new FakeTrtcClient().then("CreateCloudRecording", req -> created("task-held", "req-held"))
+                .then("DeleteCloudRecording", req -> new com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse(
+                        "task-held", "req-del"))
+                .always("DescribeCloudRecording", req -> new com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse(
+                        "task-held", "InProgress", null, null, "req-d"));
+        credentials(ns);
+        java.util.List<CloudRecording> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
+                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
+        operator.start(0);
+        try (var watch = client.resources(CloudRecording.class).inNamespace(ns).watch(new io.fabric8.kubernetes.client.Watcher<>() {
+            @Override
+            public void eventReceived(Action action, CloudRecording resource) {
+                versions.add(resource);
+            }
+
+            @Override
+            public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+            }
+        })) {
+            CloudRecording r = load();
+            r.getMetadata().setNamespace(ns);
+            String name = r.getMetadata().getName();
+            client.resource(r).create();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> versions.stream()
+                    .anyMatch(v -> v.getStatus() != null && "task-held".equals(v.getStatus().getTaskId())));
+            CloudRecording firstHeld = versions.stream().filter(v -> v.hasFinalizer(CloudRecording.FINALIZER)).findFirst().orElseThrow();
+            assertThat(firstHeld.getMetadata().getAnnotations()).containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+            assertThat(versions.get(0).getMetadata().getFinalizers()).isEmpty();
+
+            client.resources(CloudRecording.class).inNamespace(ns).withName(name)
+                    .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.resources(CloudRecording.class)
+                    .inNamespace(ns).withName(name).get().hasFinalizer(CloudRecording.FINALIZER));
+
+            client.resources(CloudRecording.class).inNamespace(ns).withName(name).delete();
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.resources(CloudRecording.class).inNamespace(ns).withName(name).get() == null);
+            assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+            assertThat(trtc.calls("DeleteCloudRecording")).hasSize(1);
+            assertThat(trtc.unexpectedCalls()).isEmpty();
+        } finally {
+            operator.close();
+        }
+    }
+
+    @Test
+    void aRecordingThatNeverStartedHasNoFinalizerAndIsDeletedAtOnce() throws Exception {
+        String ns = RealApiServer.newNamespace("never-started");
+        FakeTrtcClient trtc = new FakeTrtcClient();
+        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
+                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
+        operator.start(0);
+        try {
+            CloudRecording r = load();
+            r.getMetadata().setNamespace(ns);
+            String name = r.getMetadata().getName();
+            client.resource(r).create();
+            CloudRecording stalled = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.resources(CloudRecording.class).inNamespace(ns).withName(name).get(),
+                            cr -> cr.getStatus() != null && cr.getStatus().getConditions() != null
+                                    && com.tencentcloud.trtc.operator.mapping.Conditions.isTrue(cr.getStatus().getConditions(),
+                                    com.tencentcloud.trtc.operator.mapping.Conditions.STALLED));
+            assertThat(stalled.getMetadata().getFinalizers()).isEmpty();
+
+            client.resources(CloudRecording.class).inNamespace(ns).withName(name).delete();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> client.resources(CloudRecording.class).inNamespace(ns).withName(name).get() == null);
+            assertThat(trtc.calls("CreateCloudRecording")).isEmpty();
+            assertThat(trtc.unexpectedCalls()).isEmpty();
+        } finally {
+            operator.close();
+        }
+    }
+
+    @Test
     void statusWithATaskIdAndNoPhaseIsFollowedWithoutACreate() throws Exception {
         String ns = RealApiServer.newNamespace("partial-status");
         credentials(ns);
