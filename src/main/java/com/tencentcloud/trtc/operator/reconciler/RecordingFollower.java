@@ -3,6 +3,7 @@ package com.tencentcloud.trtc.operator.reconciler;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
+import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
 import com.tencentcloud.trtc.operator.trtc.TrtcErrorClass;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -23,7 +24,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Polls at the interval {@link PollBudget} allows, with ±20% jitter, never past {@code expiresAt}. A task that is gone is
  * {@code Stopped} for good; after {@code expiresAt} no call is made and the resource is {@code Expired}.
  * Status is written only when it changed. Once the task sends recording callbacks, a follow before the planned
- * Describe describes nothing, and while it records the plan is a safety net ({@link DescribeSchedule}).
+ * Describe describes nothing, and while it records the plan is a safety net ({@link DescribeSchedule}). A poll
+ * that would wait behind other Describes at the rate limit comes back once they are through instead of holding a
+ * reconcile thread: polls bunch up (tasks created together are polled together), and threads held by polls were
+ * threads taken from the creates of a burst.
  */
 final class RecordingFollower {
 
@@ -77,6 +81,10 @@ final class RecordingFollower {
         if (wait.isPresent()) {
             return Step.requeue(r, capped(wait.get(), now, expiresAt));
         }
+        Duration queue = trtc.expectedWait(HttpTrtcClient.DESCRIBE);
+        if (!queue.isZero()) {
+            return Step.requeue(r, capped(later(queue), now, expiresAt));
+        }
         CallContext call;
         try {
             call = secrets.resolveCall(r);
@@ -119,6 +127,12 @@ final class RecordingFollower {
         CloudRecordingStatus copy = Serialization.clone(s);
         copy.setLastRequestId(null);
         return copy;
+    }
+
+    /** When a poll that found others waiting for Describe permits comes back: after them, spread over as long again. */
+    private static Duration later(Duration queue) {
+        long base = Math.max(queue.toMillis(), 100);
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base + 1));
     }
 
     private static Duration nextPoll(Duration interval, Instant now, Instant expiresAt) {

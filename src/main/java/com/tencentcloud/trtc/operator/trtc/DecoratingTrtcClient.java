@@ -8,6 +8,7 @@ import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -44,5 +45,10 @@ abstract class DecoratingTrtcClient implements TrtcClient {
     @Override
     public final DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request) {
         return around(HttpTrtcClient.DELETE, call, () -> delegate.deleteCloudRecording(call, request));
+    }
+
+    @Override
+    public Duration expectedWait(String action) {
+        return delegate.expectedWait(action);
     }
 }

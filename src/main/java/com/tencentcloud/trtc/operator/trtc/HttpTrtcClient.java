@@ -71,10 +71,11 @@ public final class HttpTrtcClient implements TrtcClient {
     /** Default time for a whole call, from connect to the end of the response body. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(15);
 
-    static final String CREATE = "CreateCloudRecording";
-    static final String DESCRIBE = "DescribeCloudRecording";
-    static final String MODIFY = "ModifyCloudRecording";
-    static final String DELETE = "DeleteCloudRecording";
+    /** The action names, as the limiter and the metrics count them. */
+    public static final String CREATE = "CreateCloudRecording";
+    public static final String DESCRIBE = "DescribeCloudRecording";
+    public static final String MODIFY = "ModifyCloudRecording";
+    public static final String DELETE = "DeleteCloudRecording";
 
     private static final MediaType JSON = MediaType.get(CONTENT_TYPE);
     private static final String REDACTED = "<redacted>";

@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.trtc;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -46,5 +47,10 @@ public final class RateLimitedTrtcClient extends DecoratingTrtcClient {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Duration expectedWait(String action) {
+        return limiter.expectedWait(action);
     }
 }

@@ -8,6 +8,7 @@ import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.ModifyCloudRecordingResponse;
+import java.time.Duration;
 
 /**
  * The four TRTC on-cloud recording actions (API version {@code 2019-07-22}).
@@ -41,4 +42,13 @@ public interface TrtcClient {
 
     /** Stops a task; uploads may continue after it returns. A task that is already gone gives a TASK_GONE error. */
     DeleteCloudRecordingResponse deleteCloudRecording(CallContext call, DeleteCloudRecordingRequest request);
+
+    /**
+     * How long a call of {@code action} (e.g. {@link HttpTrtcClient#DESCRIBE}) made now would wait behind others
+     * for the rate limit, at least; zero when nobody waits or the client has no limiter. A caller whose call can
+     * just as well come later, a poll, uses it to give its thread to calls that cannot.
+     */
+    default Duration expectedWait(String action) {
+        return Duration.ZERO;
+    }
 }

@@ -139,6 +139,13 @@ public final class TrtcRateLimiter {
         return actions.computeIfAbsent(action, ActionLimit::new).turns.waiting();
     }
 
+    /** At least how long a caller asking for {@code action} now would wait: those already waiting, at the current rate. */
+    public Duration expectedWait(String action) {
+        ActionLimit a = actions.computeIfAbsent(action, ActionLimit::new);
+        int ahead = a.turns.waiting();
+        return ahead == 0 ? Duration.ZERO : Duration.ofNanos((long) (ahead * 1e9 / a.rate()));
+    }
+
     /** Tencent answered {@code RequestLimitExceeded*} for {@code action}: slow that action down for a while. */
     public void throttled(String action) {
         actions.computeIfAbsent(action, ActionLimit::new).slowDown(time.currentTimeNanos());

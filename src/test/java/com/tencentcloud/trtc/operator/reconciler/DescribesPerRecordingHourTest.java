@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,12 @@ class DescribesPerRecordingHourTest {
         int describes = run(new TreeMap<>());
         System.out.println("Describe calls per recording-hour without callbacks: " + describes);
         assertThat(describes).as("every 30 s ± 20%").isBetween(100, 150);
+    }
+
+    @Test
+    void aPollThatWouldWaitBehindOtherDescribesComesBackAfterThemInsteadOfHoldingItsThread() {
+        int describes = run(new TreeMap<>(), at -> at.isBefore(T0.plus(Duration.ofMinutes(30))) ? Duration.ofSeconds(2) : Duration.ZERO);
+        assertThat(describes).as("none while others wait (the first 30 minutes), every 30 s ± 20% after").isBetween(45, 80);
     }
 
     @Test
@@ -73,9 +80,15 @@ class DescribesPerRecordingHourTest {
 
     /** One hour of following task-1 (30 s poll interval, 20/s), with {@code callbacks} delivered at their times. */
     private static int run(TreeMap<Instant, RecordingCallback> callbacks) {
+        return run(callbacks, at -> Duration.ZERO);
+    }
+
+    /** The same, with {@code describeQueue} saying at each instant how long others wait for Describe permits. */
+    private static int run(TreeMap<Instant, RecordingCallback> callbacks, Function<Instant, Duration> describeQueue) {
         FakeClock clock = new FakeClock(T0);
         FakeTrtcClient trtc = new FakeTrtcClient().always("DescribeCloudRecording",
-                r -> new DescribeCloudRecordingResponse(null, "InProgress", null, null, "req-d"));
+                r -> new DescribeCloudRecordingResponse(null, "InProgress", null, null, "req-d"))
+                .queueing(action -> action.equals("DescribeCloudRecording") ? describeQueue.apply(clock.instant()) : Duration.ZERO);
         OperatorConfig config = OperatorConfig.fromEnv(Map.of());
         Secret secret = new SecretBuilder().withNewMetadata().withName("trtc-credentials").withNamespace("media").endMetadata()
                 .withStringData(Recordings.CREDENTIALS).build();

@@ -24,6 +24,8 @@ import java.util.function.Function;
  */
 final class FakeTrtcClient implements TrtcClient {
 
+    private Function<String, java.time.Duration> queue = action -> java.time.Duration.ZERO;
+
     record Call(String action, CallContext context, Object request) {
     }
 
@@ -42,6 +44,17 @@ final class FakeTrtcClient implements TrtcClient {
     synchronized FakeTrtcClient always(String action, Function<Object, Object> answer) {
         always.put(action, answer);
         return this;
+    }
+
+    /** Makes {@link #expectedWait} answer {@code queue}: as if others waited for the rate limit. */
+    synchronized FakeTrtcClient queueing(Function<String, java.time.Duration> queue) {
+        this.queue = queue;
+        return this;
+    }
+
+    @Override
+    public synchronized java.time.Duration expectedWait(String action) {
+        return queue.apply(action);
     }
 
     synchronized List<Call> calls() {

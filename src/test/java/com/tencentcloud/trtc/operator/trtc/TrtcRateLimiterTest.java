@@ -204,6 +204,34 @@ class TrtcRateLimiterTest {
     }
 
     @Test
+    void expectedWaitCountsThoseWaitingAtTheCurrentRate() throws Exception {
+        FakeTime time = new FakeTime();
+        TrtcRateLimiter limiter = new TrtcRateLimiter(2, Duration.ofSeconds(30), time, time);
+        String action = "DescribeCloudRecording";
+        assertThat(limiter.expectedWait(action)).isZero();
+        TrtcRateLimiter.Permit first = limiter.acquire(action);
+        TrtcRateLimiter.Permit second = limiter.acquire(action);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(pool.submit(() -> {
+                limiter.acquire(action).close();
+                return null;
+            }));
+        }
+        org.awaitility.Awaitility.await().until(() -> limiter.waiting(action) == 3);
+        assertThat(limiter.expectedWait(action)).as("three waiting at 2/s").isEqualTo(Duration.ofMillis(1500));
+        assertThat(limiter.expectedWait("CreateCloudRecording")).as("other actions wait for nobody").isZero();
+        first.close();
+        second.close();
+        for (Future<?> f : futures) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(limiter.expectedWait(action)).isZero();
+    }
+
+    @Test
     void tenantsTakeTurnsWhileBothHaveCallersWaiting() throws Exception {
         RoundRobinTurns turns = new RoundRobinTurns();
         turns.enter("a");
