@@ -68,7 +68,7 @@ final class TaskWatch implements AutoCloseable {
         return out.toString();
     }
 
-    private static String describe(CloudRecording r) {
+    static String describe(CloudRecording r) {
         var meta = r.getMetadata();
         var annotations = meta.getAnnotations() == null ? Map.<String, String>of() : meta.getAnnotations();
         return "rv " + meta.getResourceVersion() + " finalizers " + meta.getFinalizers() + " pending "
