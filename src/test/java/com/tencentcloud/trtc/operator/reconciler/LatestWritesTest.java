@@ -58,9 +58,5 @@ class LatestWritesTest {
         public CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) {
             return writeStatus(resource, status);
         }
-
-
-
-
     }
 }
