@@ -1,7 +1,6 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
-import com.tencentcloud.trtc.operator.api.v1alpha1.DeletionPolicy;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -37,7 +35,7 @@ import java.util.stream.Stream;
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
  * follow it, or stop it. The steps live in {@link RecordingCreator}, {@link RecordingModifier},
- * {@link RecordingFollower}, {@link RecordingStopper} and {@link DurationLimit} ({@code maxDuration}); every status
+ * {@link RecordingFollower}, {@link RecordingRelease} and {@link DurationLimit} ({@code maxDuration}); every status
  * change goes through {@link StatusTransitions}. Recording callbacks waiting in the {@link CallbackInbox} are
  * applied first, by {@link CallbackApplier}, so that they and the steps never write the same status at once.
  *
@@ -51,9 +49,9 @@ import java.util.stream.Stream;
  * <p>The reconciler holds its finalizer itself (JOSDK calls it for every event, deletions included): a resource
  * gets the finalizer in the same locked write as its {@code create-pending} mark, so a new resource costs one
  * write before its create and not two, and that write waits for its namespace's share of threads like any other
- * step. A resource that has or may have a task and lacks the finalizer gets it back before anything else. A
- * resource marked for deletion is stopped ({@link RecordingStopper}) and then released; one that never needed a
- * finalizer is deleted by the API server at once, and its delete event only clears what memory held of it.
+ * step. {@link RecordingRelease} gives it back to a resource that lost it, and stops and releases a resource
+ * marked for deletion; one that never needed a finalizer is deleted by the API server at once, and its delete
+ * event only clears what memory held of it.
  */
 @ControllerConfiguration(name = CloudRecordingReconciler.NAME, triggerReconcilerOnAllEvents = true,
         generationAwareEventProcessing = false,
@@ -71,8 +69,6 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     private final Clock clock;
     private final Options options;
     private final CallbackInbox inbox;
-    /** Resources whose finalizer this process removed, until their delete event: the cache may still show it. */
-    private final Set<String> released = ConcurrentHashMap.newKeySet();
     private volatile Collaborators steps;
     private volatile IndexedResourceCache<CloudRecording> cache;
     private volatile Consumer<CloudRecording> taskStarted = r -> {
@@ -106,7 +102,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
 
     private record Collaborators(LatestWrites writer, StatusTransitions transitions, EventRecorder events,
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
-                                 RecordingModifier modifier, RecordingFollower follower, RecordingStopper stopper,
+                                 RecordingModifier modifier, RecordingFollower follower, RecordingRelease release,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
                                  DescribeSchedule schedule, NamespaceShare share) {
     }
@@ -180,15 +176,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         StallMemory stalls = new StallMemory(lookup);
         SecretResolver secrets = new SecretResolver(lookup, config, minter);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
+        NamespaceShare share = new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond());
         return new Collaborators(writer, transitions, events, stalls, secrets,
                 new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
                         r -> taskStarted.accept(r)),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
-                new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
+                new RecordingRelease(writer, transitions, new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
+                        share, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
-                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule,
-                new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond()));
+                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share);
     }
 
     /**
@@ -210,22 +207,21 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     public UpdateControl<CloudRecording> reconcile(CloudRecording cached, Context<CloudRecording> context) {
         Collaborators c = steps;
         if (context.isPrimaryResourceDeleted()) {
-            forget(c, cached);
-            released.remove(cached.getMetadata().getUid());
+            c.release().deleted(cached);
             return UpdateControl.noUpdate();
         }
         if (cached.isMarkedForDeletion()) {
-            return cleanup(c, cached);
+            return c.release().release(cached);
         }
         CloudRecording newest = c.writer().newest(cached);
         if (newest.isMarkedForDeletion()) {
-            return cleanup(c, newest);
+            return c.release().release(newest);
         }
-        CloudRecording observed = held(c, newest);
+        CloudRecording observed = c.release().hold(newest);
         Optional<String> taskId = taskId(observed);
         CloudRecording resource = taskId.map(t -> c.callbacks().apply(observed, t)).orElse(observed);
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
-            return control(pause(c, resource, ""));
+            return control(c.release().pause(resource, ""));
         }
         boolean stalled = resource.getStatus() != null && Conditions.isTrue(resource.getStatus().getConditions(), Conditions.STALLED);
         if (c.stalls().observe(resource) && stalled) {
@@ -252,42 +248,6 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return c.creator().create(resource);
     }
 
-    /** Gives back the finalizer to a resource that has or may have a task and lost it. */
-    private static CloudRecording held(Collaborators c, CloudRecording r) {
-        boolean pending = r.getMetadata().getAnnotations() != null
-                && r.getMetadata().getAnnotations().containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
-        if (r.hasFinalizer(CloudRecording.FINALIZER) || (taskId(r).isEmpty() && !pending)) {
-            return r;
-        }
-        return c.writer().holdFinalizer(r);
-    }
-
-    private UpdateControl<CloudRecording> cleanup(Collaborators c, CloudRecording resource) {
-        if (!resource.hasFinalizer(CloudRecording.FINALIZER) || released.contains(resource.getMetadata().getUid())) {
-            return UpdateControl.noUpdate();
-        }
-        if (CloudRecordingUpdateFilter.isPaused(resource) && resource.getSpec().getDeletionPolicy() != DeletionPolicy.Orphan
-                && taskId(resource).isPresent()) {
-            pause(c, resource, "; deletion waits until the annotation is removed or deletionPolicy is Orphan");
-            return UpdateControl.noUpdate();
-        }
-        var meta = resource.getMetadata();
-        return c.share().run(meta.getNamespace(), meta.getUid(), () -> stop(c, resource),
-                wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
-    }
-
-    private UpdateControl<CloudRecording> stop(Collaborators c, CloudRecording resource) {
-        RecordingStopper.Decision decision = c.stopper().stop(resource, taskId(resource).orElse(null));
-        UpdateControl<CloudRecording> control = UpdateControl.noUpdate();
-        if (decision.release()) {
-            c.writer().releaseFinalizer(resource);
-            forget(c, resource);
-            released.add(resource.getMetadata().getUid());
-            return control;
-        }
-        return decision.retryAfter().map(control::rescheduleAfter).orElse(control);
-    }
-
     private void forget(Collaborators c, CloudRecording resource) {
         c.secrets().forget(resource);
         c.writer().forget(resource);
@@ -308,15 +268,6 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return Optional.ofNullable(r.getMetadata().getAnnotations())
                 .map(a -> a.get(CloudRecording.ANNOTATION_TASK_ID))
                 .filter(s -> !s.isBlank());
-    }
-
-    private static Step pause(Collaborators c, CloudRecording r, String detail) {
-        boolean alreadyPaused = r.getStatus() != null && Conditions.find(r.getStatus().getConditions(), Conditions.SYNCED)
-                .map(s -> Conditions.REASON_PAUSED.equals(s.getReason())).orElse(false);
-        if (alreadyPaused && detail.isEmpty()) {
-            return Step.done(r);
-        }
-        return Step.done(c.writer().writeStatus(r, c.transitions().paused(r, detail)));
     }
 
     private static Step conflict(Collaborators c, CloudRecording r, CloudRecording holder) {

@@ -126,6 +126,8 @@ public final class Benchmark {
             }
         }
         System.out.printf("idle apply -> taskId: p50 %.0f ms, p99 %.0f ms over %d single applies%n", percentile(ms, 50), percentile(ms, 99), count);
+        System.out.println("  each, in the order applied (ms): " + ms.stream().map(v -> String.valueOf(Math.round(v)))
+                .collect(java.util.stream.Collectors.joining(" ")));
         return ms;
     }
 

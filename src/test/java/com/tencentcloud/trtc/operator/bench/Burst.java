@@ -143,7 +143,11 @@ final class Burst {
             atPlateau.run();
             Thread.sleep(Duration.ofSeconds(lifeSeconds).toMillis());
             if (delete) {
-                client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).delete();
+                ExecutorService deleting = Executors.newFixedThreadPool(16);
+                client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).list().getItems()
+                        .forEach(r -> deleting.submit(() -> client.resource(r).delete()));
+                deleting.shutdown();
+                deleting.awaitTermination(10, TimeUnit.MINUTES);
                 long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(resources / 5 + 300);
                 while (!client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE).list().getItems().isEmpty()
                         && System.nanoTime() < gone) {

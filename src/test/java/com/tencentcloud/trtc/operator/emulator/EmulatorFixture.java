@@ -3,6 +3,7 @@ package com.tencentcloud.trtc.operator.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tencentcloud.trtc.operator.testing.SettableClock;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
 import com.tencentcloud.trtc.operator.trtc.TrtcJson;
 import java.io.IOException;
@@ -22,12 +23,12 @@ abstract class EmulatorFixture {
     static final Duration HOUR = Duration.ofMinutes(1);
     static final Duration DRAIN = Duration.ofSeconds(1);
 
-    protected MutableClock clock;
+    protected SettableClock clock;
     protected TrtcEmulator emulator;
 
     @BeforeEach
     void startEmulator() {
-        clock = MutableClock.atNow();
+        clock = SettableClock.atNow();
         emulator = configure(TrtcEmulator.builder().credential(KEY.secretId(), KEY.secretKey()).clock(clock)
                 .hourLength(HOUR).exitDrain(DRAIN)).build().start();
     }

@@ -163,8 +163,5 @@ class CallbackApplierTest {
             stored = next;
             return Serialization.clone(next);
         }
-
-
-
     }
 }

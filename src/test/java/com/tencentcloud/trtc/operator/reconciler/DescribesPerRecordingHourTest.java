@@ -7,6 +7,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.testing.SettableClock;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -14,11 +15,8 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +83,7 @@ class DescribesPerRecordingHourTest {
 
     /** The same, with {@code describeQueue} saying at each instant how long others wait for Describe permits. */
     private static int run(TreeMap<Instant, RecordingCallback> callbacks, Function<Instant, Duration> describeQueue) {
-        FakeClock clock = new FakeClock(T0);
+        SettableClock clock = new SettableClock(T0);
         FakeTrtcClient trtc = new FakeTrtcClient().always("DescribeCloudRecording",
                 r -> new DescribeCloudRecordingResponse(null, "InProgress", null, null, "req-d"))
                 .queueing(action -> action.equals("DescribeCloudRecording") ? describeQueue.apply(clock.instant()) : Duration.ZERO);
@@ -151,37 +149,6 @@ class DescribesPerRecordingHourTest {
         @Override
         public CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) {
             return writeStatus(resource, status);
-        }
-
-
-
-
-    }
-
-    private static final class FakeClock extends Clock {
-        private Instant now;
-
-        FakeClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

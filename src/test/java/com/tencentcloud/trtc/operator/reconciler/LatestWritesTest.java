@@ -34,6 +34,22 @@ class LatestWritesTest {
     }
 
     @Test
+    void theRememberedWriteKeepsNoManagedFields() {
+        CloudRecording cached = Recordings.load();
+        cached.getMetadata().setUid("uid-1");
+        cached.getMetadata().setResourceVersion("5");
+        cached.getMetadata().setManagedFields(java.util.List.of(new io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder()
+                .withManager("trtc-recording-operator").withOperation("Update").withNewFieldsV1()
+                .addToAdditionalProperties("f:status", java.util.Map.of("f:phase", java.util.Map.of())).endFieldsV1().build()));
+        LatestWrites writes = new LatestWrites(new VersioningWriter());
+        writes.writeStatus(cached, transitions.creating(cached, "rec-robot"));
+        CloudRecording mine = writes.newest(cached);
+        assertThat(mine.getMetadata().getResourceVersion()).isEqualTo("6");
+        assertThat(mine.getMetadata().getManagedFields()).as("kept for many minutes per resource; the cache drops them too")
+                .isNullOrEmpty();
+    }
+
+    @Test
     void aResourceVersionThatIsNotANumberLeavesTheCacheInCharge() {
         CloudRecording cached = Recordings.load();
         cached.getMetadata().setUid("uid-1");
@@ -58,9 +74,5 @@ class LatestWritesTest {
         public CloudRecording writeStatusIfUnchanged(CloudRecording resource, CloudRecordingStatus status) {
             return writeStatus(resource, status);
         }
-
-
-
-
     }
 }

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingScheduleStatus;
-import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.ConcurrencyPolicy;
 import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.mapping.RecorderIds;
 import com.tencentcloud.trtc.operator.reconciler.EventRecorder;
+import com.tencentcloud.trtc.operator.testing.SettableClock;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -447,5 +448,4 @@ class SchedulerTest {
             delegate.deleteChild(child);
         }
     }
-
 }

@@ -223,5 +223,4 @@ public class CrdValidationIT {
     private static Consumer<Map<String, Object>> mutation(Consumer<Map<String, Object>> change) {
         return change;
     }
-
 }

@@ -1,4 +1,4 @@
-package com.tencentcloud.trtc.operator.schedule;
+package com.tencentcloud.trtc.operator.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still at the instant a test sets. */
-final class SettableClock extends Clock {
+/** A clock in UTC that stands still at the instant a test sets, until the test moves it. Thread-safe. */
+public final class SettableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         now = new AtomicReference<>(start);
     }
 
-    void set(Instant instant) {
+    /** A clock standing at the moment it was made. */
+    public static SettableClock atNow() {
+        return new SettableClock(Instant.now());
+    }
+
+    public void set(Instant instant) {
         now.set(instant);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(n -> n.plus(by));
     }
 
