@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * @param metricsPort             {@code METRICS_PORT}: port of /healthz, /readyz and /metrics
  * @param leaderElection          {@code LEADER_ELECTION}: run as one of several replicas with a Lease
  * @param leaderElectionNamespace {@code LEADER_ELECTION_NAMESPACE} (else {@code POD_NAMESPACE}): where the Lease is
- * @param serverSideApply         {@code SERVER_SIDE_APPLY}: whether the operator's own patches (its finalizer) use
- *                                server-side apply; off only for API servers without it, such as the Fabric8 mock server
+ * @param serverSideApply         {@code SERVER_SIDE_APPLY}: whether JOSDK's patches of primary resources use server-side
+ *                                apply; the CloudRecording controller writes its finalizer itself and makes none
  * @param callbackPort            {@code CALLBACK_PORT}: port of the TRTC callback receiver (design §8); empty = no receiver
  * @param defaultCallbackKey      {@code TRTC_CALLBACK_KEY}: the callback key of resources without
  *                                {@code credentialsSecretRef}; empty when not set
