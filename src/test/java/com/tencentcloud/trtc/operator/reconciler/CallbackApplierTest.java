@@ -9,6 +9,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.testing.RunningClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -31,7 +32,7 @@ class CallbackApplierTest {
     static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     static final CallbackTarget TARGET = new CallbackTarget("media", Recordings.NAME, 1400000001L, "key");
 
-    private final Clock clock = new MutableClock();
+    private final Clock clock = new RunningClock();
     private final StatusTransitions transitions = new StatusTransitions(clock);
     private final List<String> events = new ArrayList<>();
     private final CallbackInbox inbox = new CallbackInbox(() -> true);

@@ -10,6 +10,7 @@ import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.emulator.CallbackFault;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.testing.RunningClock;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
@@ -34,7 +35,7 @@ class EmulatorCallbacksTest {
 
     KubernetesClient client;
 
-    private final MutableClock clock = new MutableClock();
+    private final RunningClock clock = new RunningClock();
     private TrtcEmulator emulator;
     private OperatorHarness harness;
     private CallbackServer receiver;

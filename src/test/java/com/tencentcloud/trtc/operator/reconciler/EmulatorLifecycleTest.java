@@ -14,6 +14,7 @@ import com.tencentcloud.trtc.operator.emulator.Fault;
 import com.tencentcloud.trtc.operator.emulator.TaskSnapshot;
 import com.tencentcloud.trtc.operator.emulator.TaskState;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
+import com.tencentcloud.trtc.operator.testing.RunningClock;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
@@ -40,7 +41,7 @@ class EmulatorLifecycleTest {
 
     KubernetesClient client;
 
-    private final MutableClock clock = new MutableClock();
+    private final RunningClock clock = new RunningClock();
     private TrtcEmulator emulator;
     private OperatorHarness harness;
 

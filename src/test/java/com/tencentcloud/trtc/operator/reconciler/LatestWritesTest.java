@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
+import com.tencentcloud.trtc.operator.testing.RunningClock;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** A reconcile handed a cached copy older than the operator's own last write starts from that write instead. */
 class LatestWritesTest {
 
-    private final StatusTransitions transitions = new StatusTransitions(new MutableClock());
+    private final StatusTransitions transitions = new StatusTransitions(new RunningClock());
 
     @Test
     void theCachedCopyOlderThanTheLastWriteIsReplacedByTheWriteAndANewerOneWins() {

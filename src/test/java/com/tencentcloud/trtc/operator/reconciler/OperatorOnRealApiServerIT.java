@@ -38,8 +38,7 @@ class OperatorOnRealApiServerIT {
     @Test
     void statusIsASubresourceThatSpecUpdatesCannotWrite() {
         String ns = RealApiServer.newNamespace("subresource");
-        CloudRecording r = load();
-        r.getMetadata().setNamespace(ns);
+        CloudRecording r = recordingIn(ns);
         CloudRecordingStatus status = new CloudRecordingStatus();
         status.setTaskId("forged");
         r.setStatus(status);
@@ -55,8 +54,7 @@ class OperatorOnRealApiServerIT {
     @Test
     void statusCanBeServerSideApplied() {
         String ns = RealApiServer.newNamespace("status-ssa");
-        CloudRecording r = load();
-        r.getMetadata().setNamespace(ns);
+        CloudRecording r = recordingIn(ns);
         client.resource(r).create();
         CloudRecording patch = new CloudRecording();
         patch.getMetadata().setName(r.getMetadata().getName());
@@ -76,12 +74,9 @@ class OperatorOnRealApiServerIT {
         String ns = RealApiServer.newNamespace("operator-ssa");
         FakeTrtcClient trtc = new FakeTrtcClient().then("CreateCloudRecording", req -> created("task-real", "req-real"));
         credentials(ns);
-        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
-                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
-        operator.start(0);
+        OperatorAssembly operator = startOperator(ns, trtc);
         try {
-            CloudRecording r = load();
-            r.getMetadata().setNamespace(ns);
+            CloudRecording r = recordingIn(ns);
             client.resource(r).create();
             CloudRecording recorded = Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> client.resources(CloudRecording.class).inNamespace(ns).withName(r.getMetadata().getName()).get(),
@@ -104,9 +99,7 @@ class OperatorOnRealApiServerIT {
                         "task-held", "InProgress", null, null, "req-d"));
         credentials(ns);
         java.util.List<CloudRecording> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
-        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
-                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
-        operator.start(0);
+        OperatorAssembly operator = startOperator(ns, trtc);
         try (var watch = client.resources(CloudRecording.class).inNamespace(ns).watch(new io.fabric8.kubernetes.client.Watcher<>() {
             @Override
             public void eventReceived(Action action, CloudRecording resource) {
@@ -117,8 +110,7 @@ class OperatorOnRealApiServerIT {
             public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
             }
         })) {
-            CloudRecording r = load();
-            r.getMetadata().setNamespace(ns);
+            CloudRecording r = recordingIn(ns);
             String name = r.getMetadata().getName();
             client.resource(r).create();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> versions.stream()
@@ -147,12 +139,9 @@ class OperatorOnRealApiServerIT {
     void aRecordingThatNeverStartedHasNoFinalizerAndIsDeletedAtOnce() throws Exception {
         String ns = RealApiServer.newNamespace("never-started");
         FakeTrtcClient trtc = new FakeTrtcClient();
-        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
-                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
-        operator.start(0);
+        OperatorAssembly operator = startOperator(ns, trtc);
         try {
-            CloudRecording r = load();
-            r.getMetadata().setNamespace(ns);
+            CloudRecording r = recordingIn(ns);
             String name = r.getMetadata().getName();
             client.resource(r).create();
             CloudRecording stalled = Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -176,8 +165,7 @@ class OperatorOnRealApiServerIT {
     void statusWithATaskIdAndNoPhaseIsFollowedWithoutACreate() throws Exception {
         String ns = RealApiServer.newNamespace("partial-status");
         credentials(ns);
-        CloudRecording r = load();
-        r.getMetadata().setNamespace(ns);
+        CloudRecording r = recordingIn(ns);
         CloudRecording stored = client.resource(r).create();
         CloudRecordingStatus partial = new CloudRecordingStatus();
         partial.setTaskId("task-written-elsewhere");
@@ -186,9 +174,7 @@ class OperatorOnRealApiServerIT {
         FakeTrtcClient trtc = new FakeTrtcClient().always("DescribeCloudRecording", req ->
                 new com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse(
                         "task-written-elsewhere", "InProgress", null, null, "req-d"));
-        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
-                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
-        operator.start(0);
+        OperatorAssembly operator = startOperator(ns, trtc);
         try {
             CloudRecording followed = Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> client.resources(CloudRecording.class).inNamespace(ns).withName(r.getMetadata().getName()).get(),
@@ -200,6 +186,20 @@ class OperatorOnRealApiServerIT {
         } finally {
             operator.close();
         }
+    }
+
+    /** The whole operator, as in production with server-side apply, watching {@code ns} only. */
+    private static OperatorAssembly startOperator(String ns, FakeTrtcClient trtc) throws Exception {
+        OperatorAssembly operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns)),
+                client, trtc, WiringFixtures.tuning(true, null, () -> { }));
+        operator.start(0);
+        return operator;
+    }
+
+    private static CloudRecording recordingIn(String ns) {
+        CloudRecording r = load();
+        r.getMetadata().setNamespace(ns);
+        return r;
     }
 
     private static void credentials(String ns) {

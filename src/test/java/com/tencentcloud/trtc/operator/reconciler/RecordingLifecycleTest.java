@@ -15,6 +15,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.MixLayoutParams;
 import com.tencentcloud.trtc.operator.api.v1alpha1.Recorder;
 import com.tencentcloud.trtc.operator.api.v1alpha1.SubscribeStreamUserIds;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.testing.RunningClock;
 import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingRequest;
 import com.tencentcloud.trtc.operator.trtc.model.DeleteCloudRecordingResponse;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingRequest;
@@ -36,7 +37,7 @@ class RecordingLifecycleTest {
     KubernetesClient client;
 
     private final FakeTrtcClient trtc = new FakeTrtcClient();
-    private final MutableClock clock = new MutableClock();
+    private final RunningClock clock = new RunningClock();
     private OperatorHarness harness;
 
     @BeforeEach

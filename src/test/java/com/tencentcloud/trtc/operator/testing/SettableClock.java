@@ -1,14 +1,11 @@
 package com.tencentcloud.trtc.operator.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock in UTC that stands still at the instant a test sets, until the test moves it. Thread-safe. */
-public final class SettableClock extends Clock {
+public final class SettableClock extends UtcClock {
 
     private final AtomicReference<Instant> now;
 
@@ -27,16 +24,6 @@ public final class SettableClock extends Clock {
 
     public void advance(Duration by) {
         now.updateAndGet(n -> n.plus(by));
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 
     @Override
