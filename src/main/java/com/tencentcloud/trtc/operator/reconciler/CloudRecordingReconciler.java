@@ -167,7 +167,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     }
 
     private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
-        LatestWrites writer = new LatestWrites(options.writers().apply(client));
+        LatestWrites writer = new LatestWrites(options.writers().apply(client),
+                r -> cache == null ? Optional.empty() : cache.get(ResourceID.fromResource(r)));
         EventRecorder events = new EventRecorder(client, clock);
         StatusTransitions transitions = new StatusTransitions(clock);
         Backoff backoff = new Backoff(options.retryInitial(), options.retryMax());

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A {@link ResourceWriter} that remembers, per resource uid, the resource as this process last wrote it, so that a
@@ -14,17 +16,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * operator's own writes: a step that computed a status from the lagging copy (a Describe seen as {@code Idle}, a
  * callback) would otherwise write back what the operator had already moved past, such as undoing a
  * {@code Stopped}. Resource versions are compared as the numbers the API server (etcd) gives; one that is not a
- * number leaves the cached copy in charge. A copy is kept until a reconcile finds the cache caught up, which for a
- * task followed rarely is many minutes: kept, like the cache's copies, without {@code managedFields}, which were
- * most of its size (at 10,000 recordings they filled a 128 MB heap).
+ * number leaves the cached copy in charge. A copy goes when a reconcile finds the cache caught up, or at the next
+ * {@link #sweep}; copies are kept, like the cache's, without {@code managedFields}, which were most of their size
+ * (at 10,000 recordings they filled a 128 MB heap).
  */
 final class LatestWrites implements ResourceWriter {
 
-    private final ResourceWriter delegate;
-    private final Map<String, CloudRecording> written = new ConcurrentHashMap<>();
+    /** Every this many writes, copies the cache has caught up with are dropped ({@link #sweep}). */
+    static final int SWEEP_EVERY = 256;
 
+    private final ResourceWriter delegate;
+    private final Function<CloudRecording, Optional<CloudRecording>> cache;
+    private final Map<String, CloudRecording> written = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+
+    /** Without a cache to sweep against: copies go at the next reconcile of their resource. */
     LatestWrites(ResourceWriter delegate) {
+        this(delegate, r -> Optional.empty());
+    }
+
+    /**
+     * @param cache the informer's current copy of a resource, if it has one
+     */
+    LatestWrites(ResourceWriter delegate, Function<CloudRecording, Optional<CloudRecording>> cache) {
         this.delegate = delegate;
+        this.cache = cache;
+    }
+
+    /**
+     * Drops every copy the cache has caught up with, so that memory holds copies only while the cache lags, not
+     * until the next reconcile of each resource (for a task polled every 1,000 s, that long).
+     */
+    void sweep() {
+        written.values().removeIf(mine -> cache.apply(mine).flatMap(LatestWrites::version)
+                .flatMap(cached -> version(mine).map(v -> cached >= v)).orElse(false));
+    }
+
+    /** How many copies are kept now. */
+    int kept() {
+        return written.size();
     }
 
     /** {@code cached}, or the resource as this process last wrote it when that is a later version. */
@@ -93,6 +123,9 @@ final class LatestWrites implements ResourceWriter {
     private CloudRecording remember(CloudRecording r) {
         if (r != null && r.getMetadata() != null && r.getMetadata().getUid() != null && version(r).isPresent()) {
             CloudRecordingAddFilter.compact(r);
+            if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
+                sweep();
+            }
             written.merge(r.getMetadata().getUid(), r, (old, now) -> version(now).get() >= version(old).orElse(0L) ? now : old);
         }
         return r;

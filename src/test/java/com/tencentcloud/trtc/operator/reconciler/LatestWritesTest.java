@@ -7,6 +7,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.testing.RunningClock;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,26 @@ class LatestWritesTest {
         assertThat(mine.getMetadata().getResourceVersion()).isEqualTo("6");
         assertThat(mine.getMetadata().getManagedFields()).as("kept for many minutes per resource; the cache drops them too")
                 .isNullOrEmpty();
+    }
+
+    @Test
+    void aSweepDropsTheCopiesTheCacheHasCaughtUpWithAndKeepsTheOthers() {
+        Map<String, CloudRecording> cache = new java.util.HashMap<>();
+        LatestWrites writes = new LatestWrites(new VersioningWriter(), r -> Optional.ofNullable(cache.get(r.getMetadata().getUid())));
+        for (int i = 0; i < 3; i++) {
+            CloudRecording r = Recordings.load();
+            r.getMetadata().setUid("uid-" + i);
+            r.getMetadata().setResourceVersion("5");
+            cache.put("uid-" + i, r);
+            writes.writeStatus(r, transitions.creating(r, "rec-robot"));
+        }
+        CloudRecording caughtUp = Serialization.clone(cache.get("uid-1"));
+        caughtUp.getMetadata().setResourceVersion("6");
+        cache.put("uid-1", caughtUp);
+        cache.remove("uid-2");
+        writes.sweep();
+        assertThat(writes.kept()).as("uid-0 still lags at 5, uid-2 is not cached (kept), uid-1 caught up").isEqualTo(2);
+        assertThat(writes.newest(cache.get("uid-0")).getMetadata().getResourceVersion()).isEqualTo("6");
     }
 
     @Test
