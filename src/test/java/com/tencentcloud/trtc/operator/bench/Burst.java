@@ -76,7 +76,8 @@ final class Burst {
         KubernetesClient client = cluster.client();
         Map<String, Long> appliedAt = new ConcurrentHashMap<>();
         Map<String, Long> taskAt = new ConcurrentHashMap<>();
-        java.util.Queue<String> firstTrace = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        VersionTrace firstTrace = new VersionTrace();
+        String firstName = recording(0).getMetadata().getName();
         SharedIndexInformer<CloudRecording> informer = client.resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE)
                 .inform(new ResourceEventHandler<>() {
                     @Override
@@ -94,8 +95,8 @@ final class Burst {
                     }
 
                     private void seen(CloudRecording r) {
-                        if (r.getMetadata().getName().equals(recording(0).getMetadata().getName())) {
-                            firstTrace.add(System.nanoTime() + " " + TaskWatch.describe(r));
+                        if (r.getMetadata().getName().equals(firstName)) {
+                            firstTrace.seen(r);
                         }
                         if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
                             taskAt.putIfAbsent(r.getMetadata().getName(), System.nanoTime());
@@ -157,9 +158,7 @@ final class Burst {
             List<java.time.Instant> creates = emulator.calls().stream()
                     .filter(c -> c.action().equals("CreateCloudRecording")).map(c -> c.at()).filter(at -> !at.isBefore(firstWall))
                     .sorted().toList();
-            System.out.println("  the first applied recording, as the watch saw it:");
-            firstTrace.forEach(line -> System.out.printf("    +%d ms %s%n",
-                    (Long.parseLong(line.substring(0, line.indexOf(' '))) - first) / 1_000_000, line.substring(line.indexOf(' ') + 1)));
+            System.out.print("  the first applied recording, as the watch saw it:\n" + firstTrace.lines(first));
             System.out.println("  Creates per 5 s from the first apply: " + perWindow(firstWall, creates, Duration.ofSeconds(5)));
             return new Figures(latencies, (last - first) / 1e9,
                     Duration.between(firstWall, creates.get(0)).toMillis() / 1e3,

@@ -18,7 +18,7 @@ final class TaskWatch implements AutoCloseable {
     private final KubernetesClient client;
     private final Map<String, CompletableFuture<Long>> seen = new ConcurrentHashMap<>();
     private final SharedIndexInformer<CloudRecording> informer;
-    private final Map<String, java.util.Queue<String>> trace = new ConcurrentHashMap<>();
+    private final Map<String, VersionTrace> traces = new ConcurrentHashMap<>();
     private volatile long started;
 
     TaskWatch(KubernetesClient client, String namespace) {
@@ -41,8 +41,7 @@ final class TaskWatch implements AutoCloseable {
     }
 
     private void check(CloudRecording r) {
-        trace.computeIfAbsent(r.getMetadata().getName(), n -> new java.util.concurrent.ConcurrentLinkedQueue<>())
-                .add(System.nanoTime() + " " + describe(r));
+        traces.computeIfAbsent(r.getMetadata().getName(), n -> new VersionTrace()).seen(r);
         if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
             seen.computeIfAbsent(r.getMetadata().getName(), n -> new CompletableFuture<>()).complete(System.nanoTime());
         }
@@ -59,22 +58,8 @@ final class TaskWatch implements AutoCloseable {
 
     /** What the watch saw of {@code name}: milliseconds after its apply, and what each version showed. */
     String trace(String name) {
-        StringBuilder out = new StringBuilder();
-        for (String line : trace.getOrDefault(name, new java.util.ArrayDeque<>())) {
-            int space = line.indexOf(' ');
-            out.append("    +").append((Long.parseLong(line.substring(0, space)) - started) / 1_000_000).append(" ms ")
-                    .append(line.substring(space + 1)).append('\n');
-        }
-        return out.toString();
-    }
-
-    static String describe(CloudRecording r) {
-        var meta = r.getMetadata();
-        var annotations = meta.getAnnotations() == null ? Map.<String, String>of() : meta.getAnnotations();
-        return "rv " + meta.getResourceVersion() + " finalizers " + meta.getFinalizers() + " pending "
-                + annotations.containsKey(CloudRecording.ANNOTATION_CREATE_PENDING) + " task-id "
-                + annotations.containsKey(CloudRecording.ANNOTATION_TASK_ID) + " phase "
-                + (r.getStatus() == null ? null : r.getStatus().getPhase());
+        VersionTrace trace = traces.get(name);
+        return trace == null ? "" : trace.lines(started);
     }
 
     @Override
