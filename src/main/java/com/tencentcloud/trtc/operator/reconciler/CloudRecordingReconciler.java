@@ -261,6 +261,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         inbox.forget(resource);
     }
 
+    /** Whether a CreateCloudRecording was sent for the resource and its answer never saved: it may have a task. */
+    static boolean createPending(CloudRecording r) {
+        return r.getMetadata().getAnnotations() != null
+                && r.getMetadata().getAnnotations().containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+    }
+
     /** The task id from status, or from the annotation that survives a loss of status (or adopts a task). */
     static Optional<String> taskId(CloudRecording r) {
         if (r.getStatus() != null && r.getStatus().getTaskId() != null) {

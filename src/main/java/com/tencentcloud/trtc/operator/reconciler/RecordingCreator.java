@@ -96,8 +96,7 @@ final class RecordingCreator {
         } catch (UnresolvedSecretException e) {
             return failures.unresolved(r, e);
         }
-        boolean earlierOutcomeUnknown = r.getMetadata().getAnnotations() != null
-                && r.getMetadata().getAnnotations().containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+        boolean earlierOutcomeUnknown = CloudRecordingReconciler.createPending(r);
         CloudRecording marked;
         try {
             marked = writer.markCreatePending(r, clock.instant());

@@ -41,8 +41,7 @@ final class RecordingRelease {
 
     /** The resource, with the finalizer given back first if it has or may have a task and lacks it. */
     CloudRecording hold(CloudRecording r) {
-        boolean pending = r.getMetadata().getAnnotations() != null
-                && r.getMetadata().getAnnotations().containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+        boolean pending = CloudRecordingReconciler.createPending(r);
         if (r.hasFinalizer(CloudRecording.FINALIZER) || (CloudRecordingReconciler.taskId(r).isEmpty() && !pending)) {
             return r;
         }

@@ -61,8 +61,7 @@ final class RecordingStopper {
 
     Decision stop(CloudRecording r, String taskId) {
         var status = r.getStatus();
-        boolean createInFlight = r.getMetadata().getAnnotations() != null
-                && r.getMetadata().getAnnotations().containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+        boolean createInFlight = CloudRecordingReconciler.createPending(r);
         if (taskId == null) {
             if (createInFlight) {
                 events.warning(r, "NotStopped", "A CreateCloudRecording got no answer before deletion; any task it started"
