@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,20 +65,16 @@ class SlowClientsTest {
         server.close();
     }
 
-    /** How a slow client's connection ended: cut off by the server after {@code seconds}, or answered. */
-    record SlowEnd(boolean answered, double seconds) {
-    }
-
     @Test
     void validCallbacksAreAnsweredWithinFiveSecondsWhileSlowClientsHoldConnectionsAndTheSlowOnesAreCutOff() throws Exception {
         assertThat(SignedCallbacks.post(server.port(), KEY, APP, CallbackServerTest.vod(TASK)).statusCode())
                 .as("one callback first, so that class loading is not timed").isEqualTo(200);
         offered.clear();
         CountDownLatch connected = new CountDownLatch(SLOW_CLIENTS);
-        List<Future<SlowEnd>> slow = new ArrayList<>();
+        List<Future<SlowClient.End>> slow = new ArrayList<>();
         for (int i = 0; i < SLOW_CLIENTS; i++) {
             boolean inBody = i % 2 == 1;
-            slow.add(slowPool.submit(() -> slowClient(inBody, connected)));
+            slow.add(slowPool.submit(() -> SlowClient.trickle(server.port(), inBody, connected)));
         }
         assertThat(connected.await(10, TimeUnit.SECONDS)).as("every slow client connected and started its request").isTrue();
         List<Socket> silent = new ArrayList<>();
@@ -109,8 +100,8 @@ class SlowClientsTest {
             s.close();
         }
 
-        List<SlowEnd> ends = new ArrayList<>();
-        for (Future<SlowEnd> f : slow) {
+        List<SlowClient.End> ends = new ArrayList<>();
+        for (Future<SlowClient.End> f : slow) {
             ends.add(f.get(30, TimeUnit.SECONDS));
         }
         double limit = CallbackServer.DEFAULT_READ_TIMEOUT.toMillis() / 1000.0;
@@ -124,46 +115,7 @@ class SlowClientsTest {
         System.out.printf("slow clients: %d trickling and %d silent held connections; %d valid callbacks answered in %s ms (max %d ms);"
                         + " slow ones cut off after %.2f..%.2f s%n", SLOW_CLIENTS, SILENT_CLIENTS, VALID_CALLBACKS, millis,
                 millis.stream().mapToLong(Long::longValue).max().orElseThrow(),
-                ends.stream().mapToDouble(SlowEnd::seconds).min().orElseThrow(),
-                ends.stream().mapToDouble(SlowEnd::seconds).max().orElseThrow());
-    }
-
-    /**
-     * Sends a request a few bytes every 2 s, in its headers or (with {@code inBody}) in a body announced as 1000 bytes,
-     * until the server closes the connection or answers.
-     */
-    private SlowEnd slowClient(boolean inBody, CountDownLatch connected) throws IOException {
-        long started = System.nanoTime();
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            return trickle(socket, inBody, connected, started);
-        }
-    }
-
-    private static SlowEnd trickle(Socket socket, boolean inBody, CountDownLatch connected, long started) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        InputStream in = socket.getInputStream();
-        String opening = "POST /trtc/callback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + (inBody ? "Content-Length: 1000\r\n\r\n{" : "X-Slow: ");
-        out.write(opening.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        connected.countDown();
-        socket.setSoTimeout(2_000);
-        long giveUp = started + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < giveUp) {
-            try {
-                int b = in.read();
-                return new SlowEnd(b != -1, (System.nanoTime() - started) / 1e9);
-            } catch (SocketTimeoutException stillOpen) {
-                try {
-                    out.write((inBody ? "\"a\":1" : "abcd").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                } catch (IOException closed) {
-                    return new SlowEnd(false, (System.nanoTime() - started) / 1e9);
-                }
-            } catch (IOException reset) {
-                return new SlowEnd(false, (System.nanoTime() - started) / 1e9);
-            }
-        }
-        return new SlowEnd(false, Double.POSITIVE_INFINITY);
+                ends.stream().mapToDouble(SlowClient.End::seconds).min().orElseThrow(),
+                ends.stream().mapToDouble(SlowClient.End::seconds).max().orElseThrow());
     }
 }
