@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each callback is checked in this order, and every bad input changes nothing:
  * <ol>
- *   <li>a body over {@value #MAX_BODY} bytes: {@code 413}; a body not complete within the read timeout: the connection
- *       is closed without an answer (TRTC retries);</li>
+ *   <li>a request line over {@value #MAX_INITIAL_LINE} bytes or headers over {@value #MAX_HEADERS} bytes: {@code 400};
+ *       a body over {@value #MAX_BODY} bytes: {@code 413}; a request (headers and body) not complete within the read
+ *       timeout of its first byte: the connection is closed without an answer (TRTC retries);</li>
  *   <li>not a JSON object, or a field of the wrong type: {@code 400};</li>
  *   <li>not a recording event (301–312) or no {@code TaskId}: {@code 200} (ignored, counted);</li>
  *   <li>a TaskId no managed resource has: {@code 200} (ignored, counted);</li>
@@ -65,13 +66,13 @@ import org.slf4j.LoggerFactory;
  * later, so every answer comes well within TRTC's 5 s. The keys never appear in logs or answers.
  *
  * <p>Callbacks are load-bearing (a 302 is how the operator learns that a task ended by fault), so no client can make
- * the receiver unanswerable. It is built on Netty: {@value #IO_THREADS} event-loop threads read every connection without
- * blocking, so a client that sends its request a few bytes at a time holds a socket, never a thread, and only a
- * complete request is handled (from memory, in well under a millisecond once warm). Netty bounds the request line ({@value #MAX_INITIAL_LINE} bytes), the headers
- * ({@value #MAX_HEADERS} bytes) and the body ({@value #MAX_BODY} bytes); {@link RequestDeadline} bounds the time a
- * request's headers and body may take to arrive, which no Netty handler does (its idle timeouts restart with every
- * byte). The JDK's HTTP server, used before, reads headers on its handler threads and takes its request timeout
- * only from JVM-wide system properties.
+ * the receiver unanswerable. It is built on Netty: {@value #IO_THREADS} event-loop threads read every connection
+ * without blocking, so a client that sends its request a few bytes at a time holds a socket, never a thread, and only
+ * a complete request is handled (from memory, in well under a millisecond once warm). Netty bounds the sizes of the
+ * request line, the headers and the body; {@link RequestDeadline} bounds the time a request's headers and body may
+ * take to arrive, which no Netty handler does (its idle timeouts restart with every byte). The JDK's HTTP server,
+ * used before, reads headers on its handler threads and takes its request timeout only from JVM-wide system
+ * properties.
  */
 public final class CallbackServer implements AutoCloseable {
 
