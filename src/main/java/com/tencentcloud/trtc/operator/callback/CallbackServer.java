@@ -1,25 +1,45 @@
 package com.tencentcloud.trtc.operator.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import com.tencentcloud.trtc.operator.trtc.CallbackSignature;
-import java.io.ByteArrayOutputStream;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each callback is checked in this order, and every bad input changes nothing:
  * <ol>
- *   <li>a body over {@value #MAX_BODY} bytes: {@code 413}; a body not complete within the read timeout: the connection
- *       is closed without an answer (TRTC retries);</li>
+ *   <li>a request line over {@value #MAX_INITIAL_LINE} bytes or headers over {@value #MAX_HEADERS} bytes: {@code 400};
+ *       a body over {@value #MAX_BODY} bytes: {@code 413}; a request (headers and body) not complete within the read
+ *       timeout of its first byte: the connection is closed without an answer (TRTC retries);</li>
  *   <li>not a JSON object, or a field of the wrong type: {@code 400};</li>
  *   <li>not a recording event (301–312) or no {@code TaskId}: {@code 200} (ignored, counted);</li>
  *   <li>a TaskId no managed resource has: {@code 200} (ignored, counted);</li>
@@ -44,14 +65,26 @@ import org.slf4j.LoggerFactory;
  * Nothing here waits for the Kubernetes API: the receiver answers from memory and the reconciler applies the event
  * later, so every answer comes well within TRTC's 5 s. The keys never appear in logs or answers.
  *
- * <p>Built on the JDK's HTTP server, as {@code /healthz} is: the receiver needs one path, a body limit and a read
- * deadline, which a small handler provides without another HTTP stack in the image.
+ * <p>Callbacks are load-bearing (a 302 is how the operator learns that a task ended by fault), so no client can make
+ * the receiver unanswerable. It is built on Netty: {@value #IO_THREADS} event-loop threads read every connection
+ * without blocking, so a client that sends its request a few bytes at a time holds a socket, never a thread, and only
+ * a complete request is handled (from memory, in well under a millisecond once warm). Netty bounds the sizes of the
+ * request line, the headers and the body; {@link RequestDeadline} bounds the time a request's headers and body may
+ * take to arrive, which no Netty handler does (its idle timeouts restart with every byte). The JDK's HTTP server,
+ * used before, reads headers on its handler threads and takes its request timeout only from JVM-wide system
+ * properties.
  */
 public final class CallbackServer implements AutoCloseable {
 
     public static final String PATH = "/trtc/callback";
     public static final int MAX_BODY = 64 * 1024;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a connection may stay open without beginning a request; it holds a socket, never a thread. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    static final int IO_THREADS = 2;
+    static final int MAX_INITIAL_LINE = 4096;
+    static final int MAX_HEADERS = 8192;
+    static final int MAX_CHUNK = 8192;
     static final String OK_BODY = "{\"code\":0}";
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackServer.class);
@@ -78,107 +111,123 @@ public final class CallbackServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final ScheduledExecutorService watchdog;
+    private volatile Channel channel;
+    private final ChannelGroup connections;
+    private final EventLoopGroup io;
     private final CallbackReceiver receiver;
     private final Listener listener;
-    private final Duration readTimeout;
 
-    private CallbackServer(HttpServer server, CallbackReceiver receiver, Listener listener, Duration readTimeout) {
-        this.server = server;
+    private CallbackServer(CallbackReceiver receiver, Listener listener) {
         this.receiver = receiver;
         this.listener = listener;
-        this.readTimeout = readTimeout;
-        this.executor = Executors.newFixedThreadPool(4, daemon("trtc-callback"));
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("trtc-callback-deadline"));
+        this.io = new NioEventLoopGroup(IO_THREADS, new DefaultThreadFactory("trtc-callback", true));
+        this.connections = new DefaultChannelGroup(io.next());
     }
 
     /**
      * Listens on {@code address} (port 0 picks a free one).
      *
-     * @param readTimeout how long a request body may take to arrive
+     * @param readTimeout how long a request (its headers and body) may take to arrive, counted from its first byte; a
+     *                    connection that exceeds it is closed without an answer (TRTC retries)
      */
     public static CallbackServer start(InetSocketAddress address, CallbackReceiver receiver, Listener listener,
                                        Duration readTimeout) throws IOException {
-        HttpServer http = HttpServer.create(address, 64);
-        CallbackServer server = new CallbackServer(http, receiver, listener, readTimeout);
-        http.createContext("/", server::handle);
-        http.setExecutor(server.executor);
-        http.start();
+        CallbackServer server = new CallbackServer(receiver, listener);
+        ChannelFuture bound = new ServerBootstrap()
+                .group(server.io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 64)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        server.connections.add(ch);
+                        RequestDeadline deadline = new RequestDeadline(readTimeout, IDLE_TIMEOUT,
+                                () -> listener.handled("unknown", Result.TIMEOUT));
+                        ch.pipeline()
+                                .addLast(deadline)
+                                .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK))
+                                .addLast(server.new BodyLimit())
+                                .addLast(deadline.requestRead())
+                                .addLast(server.new Handler());
+                    }
+                })
+                .bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            server.io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            throw bound.cause() instanceof IOException e ? e : new IOException("cannot listen on " + address, bound.cause());
+        }
+        server.channel = bound.channel();
         return server;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        watchdog.shutdownNow();
+        channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                answer(exchange, 404, "{\"error\":\"not found\"}");
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                answer(exchange, 405, "{\"error\":\"method not allowed\"}");
-                return;
-            }
-            byte[] body = readBody(exchange);
-            if (body != null) {
-                process(exchange, body);
-            }
+    /** Answers 413 to a body over {@value #MAX_BODY} bytes (declared or chunked) and closes the connection. */
+    private final class BodyLimit extends HttpObjectAggregator {
+
+        BodyLimit() {
+            super(MAX_BODY, true);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            listener.handled("unknown", Result.TOO_LARGE);
+            ctx.writeAndFlush(response(new Answer(413, error(413, "too large"), true)))
+                    .addListener(ChannelFutureListener.CLOSE);
         }
     }
 
-    /** The body, or null once it has been answered (413) or cut off (read timeout). */
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && declaredTooLarge(length)) {
-            reject(exchange, 413, "unknown", Result.TOO_LARGE);
-            return null;
-        }
-        AtomicBoolean cutOff = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-            cutOff.set(true);
-            exchange.close();
-        }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_BODY) {
-                    deadline.cancel(false);
-                    reject(exchange, 413, "unknown", Result.TOO_LARGE);
-                    return null;
-                }
+    /** Answers a complete request; it runs on the event loop and answers from memory, without waiting. */
+    private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            Answer answer = answer(request);
+            boolean keepAlive = !answer.close() && HttpUtil.isKeepAlive(request);
+            FullHttpResponse response = response(answer);
+            HttpUtil.setKeepAlive(response, keepAlive);
+            ChannelFuture written = ctx.writeAndFlush(response);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
             }
-        } catch (IOException e) {
-            if (cutOff.get()) {
-                listener.handled("unknown", Result.TIMEOUT);
-                return null;
-            }
-            throw e;
-        } finally {
-            deadline.cancel(false);
         }
-        if (cutOff.get()) {
-            listener.handled("unknown", Result.TIMEOUT);
-            return null;
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("Callback connection closed after an error: {}", cause.toString());
+            ctx.close();
         }
-        return out.toByteArray();
     }
 
-    private void process(HttpExchange exchange, byte[] body) throws IOException {
+    /** What to answer, and whether to close the connection after it. */
+    record Answer(int status, String body, boolean close) {
+    }
+
+    private Answer answer(FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            listener.handled("unknown", Result.MALFORMED);
+            return new Answer(400, error(400, "malformed HTTP request"), true);
+        }
+        if (!PATH.equals(new QueryStringDecoder(request.uri()).path())) {
+            return new Answer(404, "{\"error\":\"not found\"}", false);
+        }
+        if (!HttpMethod.POST.equals(request.method())) {
+            return new Answer(405, "{\"error\":\"method not allowed\"}", false);
+        }
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        return process(request.headers(), body);
+    }
+
+    private Answer process(HttpHeaders headers, byte[] body) {
         JsonNode root;
         int type;
         String taskId;
@@ -187,81 +236,67 @@ public final class CallbackServer implements AutoCloseable {
             type = CallbackParser.eventType(root);
             taskId = CallbackParser.taskId(root);
         } catch (CallbackParser.MalformedCallbackException e) {
-            reject(exchange, 400, "unknown", Result.MALFORMED, e.getMessage());
-            return;
+            return reject(400, "unknown", Result.MALFORMED, e.getMessage());
         }
         String event = RecordingCallback.isRecordingEvent(type) ? String.valueOf(type) : "unknown";
         if (!RecordingCallback.isRecordingEvent(type) || taskId == null) {
-            ok(exchange, event, Result.IGNORED);
-            return;
+            return ok(event, Result.IGNORED);
         }
         Optional<CallbackTarget> found = receiver.target(taskId);
         if (found.isEmpty()) {
             LOG.debug("Callback {} for task {}, which no CloudRecording has: ignored", type, taskId);
-            ok(exchange, event, Result.UNKNOWN_TASK);
-            return;
+            return ok(event, Result.UNKNOWN_TASK);
         }
         CallbackTarget target = found.get();
         if (target.callbackKey() == null) {
             LOG.warn("Callback {} for {}/{} refused: no callbackKey in its credentials Secret (nor TRTC_CALLBACK_KEY)",
                     type, target.namespace(), target.name());
-            reject(exchange, 401, event, Result.UNAUTHORIZED, "no callback key is configured for this task");
-            return;
+            return reject(401, event, Result.UNAUTHORIZED, "no callback key is configured for this task");
         }
-        if (!CallbackSignature.matches(target.callbackKey(), body, exchange.getRequestHeaders().getFirst("Sign"))) {
+        if (!CallbackSignature.matches(target.callbackKey(), body, headers.get("Sign"))) {
             LOG.warn("Callback {} for {}/{} refused: Sign is missing or wrong", type, target.namespace(), target.name());
-            reject(exchange, 401, event, Result.UNAUTHORIZED, "Sign does not match");
-            return;
+            return reject(401, event, Result.UNAUTHORIZED, "Sign does not match");
         }
-        if (!String.valueOf(target.sdkAppId()).equals(trim(exchange.getRequestHeaders().getFirst("SdkAppId")))) {
+        if (!String.valueOf(target.sdkAppId()).equals(trim(headers.get("SdkAppId")))) {
             LOG.warn("Callback {} for {}/{} refused: the SdkAppId header is not the resource's", type, target.namespace(), target.name());
-            reject(exchange, 401, event, Result.UNAUTHORIZED, "SdkAppId does not match");
-            return;
+            return reject(401, event, Result.UNAUTHORIZED, "SdkAppId does not match");
         }
         RecordingCallback callback;
         try {
             callback = CallbackParser.parse(root);
         } catch (CallbackParser.MalformedCallbackException e) {
-            reject(exchange, 400, event, Result.MALFORMED, e.getMessage());
-            return;
+            return reject(400, event, Result.MALFORMED, e.getMessage());
         }
-        switch (receiver.offer(target, callback)) {
-            case ACCEPTED -> ok(exchange, event, Result.ACCEPTED);
-            case DUPLICATE -> ok(exchange, event, Result.DUPLICATE);
-            case REFUSED -> reject(exchange, 503, event, Result.REFUSED, "not accepted now; send it again");
-        }
+        return switch (receiver.offer(target, callback)) {
+            case ACCEPTED -> ok(event, Result.ACCEPTED);
+            case DUPLICATE -> ok(event, Result.DUPLICATE);
+            case REFUSED -> reject(503, event, Result.REFUSED, "not accepted now; send it again");
+        };
     }
 
-    private static boolean declaredTooLarge(String length) {
-        try {
-            return Long.parseLong(length.trim()) > MAX_BODY;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private void ok(HttpExchange exchange, String event, String result) throws IOException {
+    private Answer ok(String event, String result) {
         listener.handled(event, result);
-        answer(exchange, 200, OK_BODY);
+        return new Answer(200, OK_BODY, false);
     }
 
-    private void reject(HttpExchange exchange, int status, String event, String result) throws IOException {
-        reject(exchange, status, event, result, result.replace('_', ' '));
-    }
-
-    private void reject(HttpExchange exchange, int status, String event, String result, String why) throws IOException {
+    private Answer reject(int status, String event, String result, String why) {
         listener.handled(event, result);
-        exchange.getResponseHeaders().set("Connection", "close");
-        answer(exchange, status, "{\"code\":" + status + ",\"error\":" + quote(why) + "}");
+        return new Answer(status, error(status, why), true);
     }
 
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    private static String error(int status, String why) {
+        return "{\"code\":" + status + ",\"error\":" + quote(why) + "}";
+    }
+
+    private static FullHttpResponse response(Answer answer) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()),
+                Unpooled.copiedBuffer(answer.body(), StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        if (answer.status() == 405) {
+            response.headers().set(HttpHeaderNames.ALLOW, "POST");
         }
+        return response;
     }
 
     private static String quote(String s) {
@@ -270,13 +305,5 @@ public final class CallbackServer implements AutoCloseable {
 
     private static String trim(String s) {
         return s == null ? null : s.trim();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -125,6 +125,7 @@ final class ApiHandler implements HttpHandler {
         return switch (fault.kind()) {
             case ERROR -> throw new ApiError(fault.code(), fault.message());
             case HTTP_STATUS -> Answer.plain(fault.httpStatus(), "Injected by the emulator: HTTP " + fault.httpStatus() + ".");
+            case START_FAILURE -> Answer.envelope(service.handle(action, secretId, body, true), requestId, "OK");
             case COMMIT_THEN_DROP -> {
                 commitUnseen(action, secretId, body);
                 yield Answer.DROP;

@@ -20,11 +20,16 @@ import java.util.Locale;
  *       Create body with UserSig, PrivateMapKey and the storage keys shown as {@code <redacted>} (the Java API
  *       {@link TrtcEmulator#tasks()} keeps them, for assertions);</li>
  *   <li>{@code GET /_emulator/calls}: {@code {"counts":{"<Action>":n},"calls":[...]}};</li>
+ *   <li>{@code POST /_emulator/tasks/end} with {@code {"taskId":"…","leaveCode":100}}: ends a live task as the service
+ *       would, with the 302 of that LeaveCode (0–4, 99, 100, 101) and the upload callbacks after it; answers the task
+ *       as {@code GET /_emulator/tasks} shows it;</li>
  *   <li>{@code POST /_emulator/anchors/join} and {@code /leave} with
  *       {@code {"sdkAppId":1400000001,"roomId":"1234","roomIdType":1,"userId":"alice"}} ({@code roomIdType} defaults to 1);</li>
  *   <li>{@code GET /_emulator/faults}; {@code POST /_emulator/faults} with {@code {"action":"CreateCloudRecording",
  *       "faults":[{"kind":"ERROR","code":"InternalError","message":"…","rate":0.5,"times":2},
- *       {"kind":"LATENCY","millis":3000},{"kind":"HTTP_STATUS","status":503},{"kind":"COMMIT_THEN_DROP"}]}};
+ *       {"kind":"LATENCY","millis":3000},{"kind":"HTTP_STATUS","status":503},{"kind":"COMMIT_THEN_DROP"},
+ *       {"kind":"START_FAILURE","times":1}]}} ({@code START_FAILURE}: CreateCloudRecording only; the Create answers
+ *       its TaskId, then the recorder fails to start: 301 with {@code Status} 1);
  *       {@code DELETE /_emulator/faults} clears them all.</li>
  *   <li>{@code GET /_emulator/callbacks}: {@code {"enabled":true,"faults":[...],"deliveries":[{"eventType":302,
  *       "taskId":"…","attempts":1,"lastStatus":200,"delivered":true,"dropped":false,"body":"…"}]}};
@@ -55,6 +60,7 @@ final class ControlHandler implements HttpHandler {
             try {
                 JsonNode answer = switch (method + " " + path) {
                     case "GET tasks" -> tasks();
+                    case "POST tasks/end" -> end(body(exchange));
                     case "GET calls" -> calls();
                     case "POST anchors/join", "POST anchors/leave" -> anchor(path.endsWith("join"), body(exchange));
                     case "GET faults" -> faults();
@@ -78,7 +84,7 @@ final class ControlHandler implements HttpHandler {
                     default -> null;
                 };
                 if (answer == null) {
-                    boolean known = path.equals("tasks") || path.equals("calls") || path.equals("faults") || path.startsWith("anchors/")
+                    boolean known = path.equals("tasks") || path.equals("tasks/end") || path.equals("calls") || path.equals("faults") || path.startsWith("anchors/")
                             || path.startsWith("callbacks");
                     send(exchange, known ? 405 : 404, JSON.createObjectNode().put("error", method + " " + exchange.getRequestURI().getPath()));
                 } else {
@@ -93,18 +99,33 @@ final class ControlHandler implements HttpHandler {
     private JsonNode tasks() {
         ArrayNode list = JSON.createArrayNode();
         for (TaskSnapshot t : emulator.tasks()) {
-            ObjectNode n = list.addObject().put("taskId", t.taskId()).put("secretId", t.secretId())
-                    .put("sdkAppId", t.sdkAppId()).put("roomId", t.roomId()).put("roomIdType", t.roomIdType())
-                    .put("userId", t.userId()).put("state", t.state().name()).put("createdAt", t.createdAt().toString())
-                    .put("managementWindowEnd", t.managementWindowEnd().toString()).put("modifyCount", t.modifyCount());
-            n.put("exitedAt", t.exitedAt() == null ? null : t.exitedAt().toString());
-            n.put("exitReason", t.exitReason() == null ? null : t.exitReason().name());
-            n.set("request", redacted(JSON.valueToTree(t.request())));
-            n.set("mixLayoutParams", JSON.valueToTree(t.mixLayoutParams()));
-            n.set("subscribeStreamUserIds", JSON.valueToTree(t.subscribeStreamUserIds()));
-            n.set("storageFiles", JSON.valueToTree(t.storageFiles()));
+            task(list.addObject(), t);
         }
         return list;
+    }
+
+    private JsonNode end(JsonNode body) {
+        String taskId = body.required("taskId").asText();
+        JsonNode code = body.required("leaveCode");
+        if (!code.canConvertToInt() || !code.isIntegralNumber()) {
+            throw new IllegalArgumentException("leaveCode must be an integer, not " + code);
+        }
+        emulator.endTask(taskId, code.intValue());
+        return task(JSON.createObjectNode(), emulator.task(taskId).orElseThrow());
+    }
+
+    private static ObjectNode task(ObjectNode n, TaskSnapshot t) {
+        n.put("taskId", t.taskId()).put("secretId", t.secretId())
+                .put("sdkAppId", t.sdkAppId()).put("roomId", t.roomId()).put("roomIdType", t.roomIdType())
+                .put("userId", t.userId()).put("state", t.state().name()).put("createdAt", t.createdAt().toString())
+                .put("managementWindowEnd", t.managementWindowEnd().toString()).put("modifyCount", t.modifyCount());
+        n.put("exitedAt", t.exitedAt() == null ? null : t.exitedAt().toString());
+        n.put("exitReason", t.exitReason() == null ? null : t.exitReason().name());
+        n.set("request", redacted(JSON.valueToTree(t.request())));
+        n.set("mixLayoutParams", JSON.valueToTree(t.mixLayoutParams()));
+        n.set("subscribeStreamUserIds", JSON.valueToTree(t.subscribeStreamUserIds()));
+        n.set("storageFiles", JSON.valueToTree(t.storageFiles()));
+        return n;
     }
 
     private static JsonNode redacted(ObjectNode request) {
@@ -161,6 +182,7 @@ final class ControlHandler implements HttpHandler {
                 case LATENCY -> Fault.latency(Duration.ofMillis(f.required("millis").asLong()));
                 case HTTP_STATUS -> Fault.httpStatus(f.required("status").asInt());
                 case COMMIT_THEN_DROP -> Fault.commitThenDrop();
+                case START_FAILURE -> Fault.startFailure();
             };
             emulator.faults().inject(action, fault.withRate(f.path("rate").asDouble(1)).times(f.path("times").asInt(-1)));
         }

@@ -11,7 +11,10 @@ import java.util.Objects;
  *   <li>{@link #latency(Duration)}: wait (real time) before handling the call, which then proceeds normally;</li>
  *   <li>{@link #httpStatus(int)}: answer this HTTP status with a plain-text body and no envelope, without doing the call;</li>
  *   <li>{@link #commitThenDrop()}: do the call (a Create starts its task) and close the connection without answering,
- *       so the caller cannot know the outcome.</li>
+ *       so the caller cannot know the outcome;</li>
+ *   <li>{@link #startFailure()} (CreateCloudRecording only): answer the Create with its TaskId as usual, but the
+ *       recorder fails to start: event 301 with {@code Status} 1, and the task ends at once
+ *       ({@link ExitReason#START_FAILED}).</li>
  * </ul>
  * Each fault fires with probability {@code rate} (1 = always) and, when {@code times} is set, at most that many times.
  *
@@ -19,7 +22,7 @@ import java.util.Objects;
  */
 public record Fault(Kind kind, String code, String message, Duration latency, int httpStatus, double rate, int times) {
 
-    public enum Kind { ERROR, LATENCY, HTTP_STATUS, COMMIT_THEN_DROP }
+    public enum Kind { ERROR, LATENCY, HTTP_STATUS, COMMIT_THEN_DROP, START_FAILURE }
 
     public Fault {
         Objects.requireNonNull(kind, "kind");
@@ -52,6 +55,10 @@ public record Fault(Kind kind, String code, String message, Duration latency, in
 
     public static Fault commitThenDrop() {
         return new Fault(Kind.COMMIT_THEN_DROP, null, null, Duration.ZERO, 0, 1, -1);
+    }
+
+    public static Fault startFailure() {
+        return new Fault(Kind.START_FAILURE, null, null, Duration.ZERO, 0, 1, -1);
     }
 
     /** The same fault, firing with probability {@code rate}. */

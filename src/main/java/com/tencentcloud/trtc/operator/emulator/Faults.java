@@ -27,6 +27,11 @@ public final class Faults {
 
     /** Adds faults to an action (after those already there). */
     public synchronized Faults inject(Action action, Fault... added) {
+        for (Fault f : added) {
+            if (f.kind() == Fault.Kind.START_FAILURE && action != Action.CREATE) {
+                throw new IllegalArgumentException("only " + Action.CREATE.wireName() + " can fail to start, not " + action.wireName());
+            }
+        }
         faults.computeIfAbsent(action, a -> new ArrayList<>()).addAll(List.of(added));
         return this;
     }

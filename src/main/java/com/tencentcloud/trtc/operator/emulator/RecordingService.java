@@ -37,11 +37,16 @@ final class RecordingService {
 
     /** Carries out one call and returns the {@code Response} object without its RequestId. */
     ObjectNode handle(Action action, String secretId, byte[] body) {
+        return handle(action, secretId, body, false);
+    }
+
+    /** As {@link #handle(Action, String, byte[])}; with {@code startFails} a Create's task fails to start. */
+    ObjectNode handle(Action action, String secretId, byte[] body, boolean startFails) {
         return switch (action) {
             case CREATE -> {
                 CreateCloudRecordingRequest r = parse(body, CreateCloudRecordingRequest.class);
                 validator.validateCreate(r);
-                yield tree(new CreateCloudRecordingResponse(store.create(secretId, r), null));
+                yield tree(new CreateCloudRecordingResponse(store.create(secretId, r, startFails), null));
             }
             case DESCRIBE -> {
                 DescribeCloudRecordingRequest r = parse(body, DescribeCloudRecordingRequest.class);

@@ -15,9 +15,9 @@ import java.util.Map;
  * The recording callbacks a task sends as it changes, in TRTC's order (trtc-api §6.9), handed to the
  * {@link CallbackSender}. Called by {@link TaskStore} under its lock.
  * <ul>
- *   <li>Create: 301 ({@code Status} 0).</li>
+ *   <li>Create: 301 ({@code Status} 0); a start that fails: 301 ({@code Status} 1) and nothing more.</li>
  *   <li>Recording starts (COS/AWS): 303 once, 304 with the first index files, then 307 for each further one.</li>
- *   <li>Exit (Delete, MaxIdleTime, same robot re-entering): 302 with the {@link ExitReason}'s {@code LeaveCode};
+ *   <li>Exit (Delete, MaxIdleTime, same robot re-entering, or an end asked for with a LeaveCode): 302 with the {@link ExitReason}'s {@code LeaveCode};
  *       then for COS/AWS 310 (when the output has MP4) and 305; for VOD one 311 per recorded file (a FileId and a
  *       VideoUrl under the reserved {@code .invalid} domain) and 312.</li>
  * </ul>
@@ -32,6 +32,11 @@ final class TaskCallbacks {
 
     void created(EmulatedTask t, Instant now) {
         send(t, 301, now, status(0));
+    }
+
+    /** The recorder did not start: 301 with {@code Status} 1, and nothing after it. */
+    void startFailed(EmulatedTask t, Instant now) {
+        send(t, 301, now, status(1));
     }
 
     /** New index files since the last call (COS/AWS only; VOD reports its files on exit). */
@@ -60,7 +65,7 @@ final class TaskCallbacks {
 
     void exited(EmulatedTask t) {
         Instant at = t.exitedAt;
-        send(t, 302, at, payload().put("LeaveCode", t.exitReason.leaveCode()));
+        send(t, 302, at, payload().put("LeaveCode", t.exitReason.leaveCode().orElseThrow()));
         if (!t.toVod) {
             Long format = t.request.recordParams().outputFormat();
             if (format != null && (format == 1 || format == 3)) {

@@ -34,6 +34,8 @@ import java.util.Set;
  *   <li>Modify replaces the layout and the subscription with what the call carries: one left out returns to its
  *       default (no layout; subscribe to everyone), which is why the guide says to send both every time (§3.3);
  *       nothing else of the task can change;</li>
+ *   <li>a task can be ended on request with any documented LeaveCode, and a Create can be made to fail to start
+ *       (301 with {@code Status} 1; the task is EXITED at once, with no 302 and no files);</li>
  *   <li>Modify on an EXITED task → {@code FailedOperation}; Delete on an EXITED task succeeds (it is already stopping).</li>
  * </ul>
  */
@@ -65,8 +67,11 @@ final class TaskStore {
         this.maxLiveTasksPerApp = maxLiveTasksPerApp;
     }
 
-    /** Starts a task for a validated request and returns its TaskId. */
-    synchronized String create(String secretId, CreateCloudRecordingRequest request) {
+    /**
+     * Starts a task for a validated request and returns its TaskId; with {@code startFails} the task is created but its
+     * recorder does not start (301 with {@code Status} 1): it is {@link ExitReason#START_FAILED} at once.
+     */
+    synchronized String create(String secretId, CreateCloudRecordingRequest request, boolean startFails) {
         Instant now = settle();
         RoomKey key = new RoomKey(request.sdkAppId(), request.roomId(),
                 request.roomIdType() == null ? 1 : request.roomIdType().intValue());
@@ -82,6 +87,11 @@ final class TaskStore {
         Room room = room(key, now);
         EmulatedTask task = new EmulatedTask(newTaskId(), secretId, request, key, now, hourLength);
         tasks.put(task.taskId, task);
+        if (startFails) {
+            task.exit(now, ExitReason.START_FAILED);
+            callbacks.startFailed(task, now);
+            return task.taskId;
+        }
         callbacks.created(task, now);
         task.noteRecording(now, room.anchors);
         callbacks.progressed(task, now);
@@ -116,6 +126,22 @@ final class TaskStore {
         if (task.live()) {
             exit(task, now, ExitReason.DELETED);
         }
+    }
+
+    /** Ends a live task of any app now, as the service would, with {@code reason}'s 302 and upload callbacks. */
+    synchronized void end(String taskId, ExitReason reason) {
+        if (reason == ExitReason.START_FAILED) {
+            throw new IllegalArgumentException("a task that started cannot fail to start");
+        }
+        Instant now = settle();
+        EmulatedTask task = tasks.get(taskId);
+        if (task == null) {
+            throw new IllegalArgumentException("no task " + taskId);
+        }
+        if (!task.live()) {
+            throw new IllegalArgumentException("task " + taskId + " has already exited (" + task.exitReason + ")");
+        }
+        exit(task, now, reason);
     }
 
     synchronized void anchorJoins(RoomKey key, String userId) {

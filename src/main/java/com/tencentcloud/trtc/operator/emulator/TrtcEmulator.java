@@ -151,6 +151,16 @@ public final class TrtcEmulator implements AutoCloseable {
         store.anchorLeaves(room(sdkAppId, roomId, roomIdType), Objects.requireNonNull(userId, "userId"));
     }
 
+    /**
+     * Ends a live task now, as the service would, with the 302 of {@code leaveCode} (0–4, 99, 100 or 101, trtc-api
+     * §6.9) and then the upload callbacks of its destination. 100 is the fault after which Tencent advises a new task.
+     *
+     * @throws IllegalArgumentException for an unknown task, one that already exited, or an undocumented LeaveCode
+     */
+    public void endTask(String taskId, int leaveCode) {
+        store.end(Objects.requireNonNull(taskId, "taskId"), ExitReason.ofLeaveCode(leaveCode));
+    }
+
     private static TaskStore.RoomKey room(long sdkAppId, String roomId, int roomIdType) {
         if (roomIdType != 0 && roomIdType != 1) {
             throw new IllegalArgumentException("roomIdType is 0 (string) or 1 (integer), not " + roomIdType);

@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +52,9 @@ import java.util.stream.Collectors;
  * sandbox's own default keys, which recordings without {@code credentialsSecretRef} use; every SdkAppId exists and
  * UserSigs are not verified, so the samples' placeholder values work as they are. When a recording gets a TaskId,
  * a simulated anchor joins its room ({@link RoomAnchors}), and with {@code --anchor-leaves-after} leaves it again.
+ * With {@code --fail-recording-after}, the emulator ends each recording's first task by fault (302 with LeaveCode 100)
+ * that long after it got its TaskId, as TRTC does when the recorder loses the anchors' data: the resource then shows
+ * what the operator does about it.
  *
  * <p>The emulator sends its recording callbacks to the operator's receiver on loopback, signed with the first
  * {@code callbackKey} of the applied Secrets (else {@link #DEFAULT_CALLBACK_KEY}, which is also the operator's
@@ -64,6 +69,8 @@ public final class Sandbox implements AutoCloseable {
     public static final String DEFAULT_CALLBACK_KEY = "sandboxCallbackKey";
 
     static final Duration REAL_START_TIMEOUT = Duration.ofSeconds(90);
+    /** The LeaveCode of the fault {@code --fail-recording-after} injects: the recorder lost the anchors' data. */
+    static final int ROOM_TIMEOUT = 100;
     static final Duration CRD_ESTABLISHED_TIMEOUT = Duration.ofSeconds(60);
 
     private final SandboxOptions options;
@@ -73,6 +80,7 @@ public final class Sandbox implements AutoCloseable {
     private StatusPrinter printer;
     private KubernetesClient client;
     private String callbackKey;
+    private TrtcEmulator emulator;
     private volatile boolean closed;
 
     private Sandbox(SandboxOptions options, PrintStream out) {
@@ -106,7 +114,6 @@ public final class Sandbox implements AutoCloseable {
         credentials.add(DEFAULT_CREDENTIALS);
         TrtcEmulator.Builder emulatorBuilder = TrtcEmulator.builder().port(options.emulatorPort()).hourLength(options.hourLength());
         credentials.forEach(emulatorBuilder::credential);
-        TrtcEmulator emulator;
         try {
             emulator = emulatorBuilder.build().start();
         } catch (UncheckedIOException e) {
@@ -123,6 +130,7 @@ public final class Sandbox implements AutoCloseable {
         banner(api, emulator, credentials);
 
         RoomAnchors anchors = new RoomAnchors(emulator);
+        Set<String> faulted = ConcurrentHashMap.newKeySet();
         ScheduledExecutorService leaving = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-anchors");
             t.setDaemon(true);
@@ -137,6 +145,8 @@ public final class Sandbox implements AutoCloseable {
                 anchors.leave(recording.getSpec());
                 printer.note(key, "anchor " + anchor + " left room " + recording.getSpec().getRoomId() + " (emulator)");
             }, after.toMillis(), TimeUnit.MILLISECONDS));
+            options.failRecordingAfter().filter(after -> faulted.add(recording.getMetadata().getUid()))
+                    .ifPresent(after -> leaving.schedule(() -> failTask(emulator, key, taskId), after.toMillis(), TimeUnit.MILLISECONDS));
         });
         SharedIndexInformer<CloudRecording> informer = client.resources(CloudRecording.class).inAnyNamespace().inform(printer);
         closeInReverse.add(informer::close);
@@ -156,6 +166,15 @@ public final class Sandbox implements AutoCloseable {
 
         refuseSocketsOffLoopback();
         apply(manifests);
+    }
+
+    private void failTask(TrtcEmulator emulator, String key, String taskId) {
+        try {
+            emulator.endTask(taskId, ROOM_TIMEOUT);
+            printer.note(key, "task " + taskId + " ended by fault: LeaveCode " + ROOM_TIMEOUT + " (emulator)");
+        } catch (IllegalArgumentException ended) {
+            printer.note(key, "task " + taskId + " had already ended; no fault injected (emulator)");
+        }
     }
 
     /**
@@ -280,6 +299,11 @@ public final class Sandbox implements AutoCloseable {
         } else {
             stopped.await();
         }
+    }
+
+    /** The sandbox's TRTC emulator, for tests of this package. */
+    TrtcEmulator emulator() {
+        return emulator;
     }
 
     /** The CloudRecordings as the API server has them now. */

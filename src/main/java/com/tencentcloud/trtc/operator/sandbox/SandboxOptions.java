@@ -22,10 +22,13 @@ import java.util.regex.Pattern;
  * @param verbose      {@code --verbose}: show the operator's own log
  * @param anchorLeavesAfter {@code --anchor-leaves-after}: how long the simulated anchor stays in each room; empty =
  *                     until the end (then only Delete or the control surface ends a task)
+ * @param failRecordingAfter {@code --fail-recording-after}: how long after each recording's first TaskId the emulator
+ *                     ends that task by fault (302 with LeaveCode 100, the end Tencent advises recovering from); empty =
+ *                     never
  */
 public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples, String namespace, int emulatorPort,
                              Duration hourLength, Duration pollInterval, ApiServerChoice apiServer, Path kubeconfig,
-                             boolean verbose, Optional<Duration> anchorLeavesAfter) {
+                             boolean verbose, Optional<Duration> anchorLeavesAfter, Optional<Duration> failRecordingAfter) {
 
     /** Which Kubernetes API the sandbox runs. */
     public enum ApiServerChoice {
@@ -39,7 +42,7 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
 
     public static final String USAGE = "usage: sandbox [--duration 60s] [--samples DIR] [--namespace default]"
             + " [--port 0] [--hour-length 1h] [--poll-interval 5s] [--real-api-server | --mock-api-server]"
-            + " [--kubeconfig target/sandbox/kubeconfig] [--anchor-leaves-after 20s] [--verbose]";
+            + " [--kubeconfig target/sandbox/kubeconfig] [--anchor-leaves-after 20s] [--fail-recording-after 30s] [--verbose]";
 
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
@@ -47,25 +50,31 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
     /** The defaults: built-in samples, namespace {@code default}, real API server where possible, until Ctrl-C. */
     public static SandboxOptions defaults() {
         return new SandboxOptions(Optional.empty(), Optional.empty(), "default", 0, Duration.ofHours(1),
-                MIN_POLL_INTERVAL, ApiServerChoice.AUTO, Path.of("target", "sandbox", "kubeconfig"), false, Optional.empty());
+                MIN_POLL_INTERVAL, ApiServerChoice.AUTO, Path.of("target", "sandbox", "kubeconfig"), false, Optional.empty(), Optional.empty());
     }
 
     /** A copy that runs on the mock server for {@code duration} (what tests and quick smoke runs use). */
     public SandboxOptions withMockApiServerFor(Duration duration) {
         return new SandboxOptions(Optional.of(duration), samples, namespace, emulatorPort, hourLength, pollInterval,
-                ApiServerChoice.MOCK, kubeconfig, verbose, anchorLeavesAfter);
+                ApiServerChoice.MOCK, kubeconfig, verbose, anchorLeavesAfter, failRecordingAfter);
     }
 
     /** A copy in which each simulated anchor leaves its room {@code after} it joined. */
     public SandboxOptions withAnchorLeavingAfter(Duration after) {
         return new SandboxOptions(duration, samples, namespace, emulatorPort, hourLength, pollInterval, apiServer,
-                kubeconfig, verbose, Optional.of(after));
+                kubeconfig, verbose, Optional.of(after), failRecordingAfter);
+    }
+
+    /** A copy in which the emulator ends each recording's first task by fault (LeaveCode 100) {@code after} it started. */
+    public SandboxOptions withRecordingFailingAfter(Duration after) {
+        return new SandboxOptions(duration, samples, namespace, emulatorPort, hourLength, pollInterval, apiServer,
+                kubeconfig, verbose, anchorLeavesAfter, Optional.of(after));
     }
 
     /** A copy that applies the manifests in {@code dir} instead of the built-in samples. */
     public SandboxOptions withSamples(Path dir) {
         return new SandboxOptions(duration, Optional.of(dir), namespace, emulatorPort, hourLength, pollInterval,
-                apiServer, kubeconfig, verbose, anchorLeavesAfter);
+                apiServer, kubeconfig, verbose, anchorLeavesAfter, failRecordingAfter);
     }
 
     /**
@@ -85,6 +94,7 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
         Path kubeconfig = d.kubeconfig();
         boolean verbose = false;
         Optional<Duration> anchorLeaves = Optional.empty();
+        Optional<Duration> failRecording = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -97,7 +107,7 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
                 }
                 case "--verbose" -> verbose = true;
                 case "--duration", "--samples", "--namespace", "--port", "--hour-length", "--poll-interval", "--kubeconfig",
-                     "--anchor-leaves-after" -> {
+                     "--anchor-leaves-after", "--fail-recording-after" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new IllegalArgumentException(flag + " needs a value");
                     }
@@ -110,13 +120,15 @@ public record SandboxOptions(Optional<Duration> duration, Optional<Path> samples
                         case "--hour-length" -> hourLength = positive(flag, duration(flag, value));
                         case "--poll-interval" -> poll = pollInterval(value);
                         case "--anchor-leaves-after" -> anchorLeaves = Optional.of(positive(flag, duration(flag, value)));
+                        case "--fail-recording-after" -> failRecording = Optional.of(positive(flag, duration(flag, value)));
                         default -> kubeconfig = Path.of(value);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new SandboxOptions(duration, samples, namespace, port, hourLength, poll, api, kubeconfig, verbose, anchorLeaves);
+        return new SandboxOptions(duration, samples, namespace, port, hourLength, poll, api, kubeconfig, verbose, anchorLeaves,
+                failRecording);
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or an ISO-8601 duration such as {@code PT30S}. */

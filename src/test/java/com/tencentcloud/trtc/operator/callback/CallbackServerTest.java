@@ -161,6 +161,22 @@ class CallbackServerTest {
     }
 
     @Test
+    void headersOverTheLimitAreAnswered400AndTheConnectionClosed() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /trtc/callback HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "a".repeat(CallbackServer.MAX_HEADERS)
+                    + "\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("malformed HTTP request");
+        }
+        assertThat(offered).isEmpty();
+        assertThat(counted).containsExactly("unknown malformed");
+        assertThat(SignedCallbacks.post(server.port(), KEY, APP, vod(TASK)).statusCode()).as("the server still serves").isEqualTo(200);
+    }
+
+    @Test
     void otherPathsAndMethodsAreRefused() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + CallbackServer.PATH)).GET().build(),

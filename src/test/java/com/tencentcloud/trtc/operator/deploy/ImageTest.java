@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageTest {
 
     /** Artifacts that only the sandbox needs: the mock API server, kube-api-test, and what only they bring. */
-    static final List<String> SANDBOX_ONLY = List.of("kubernetes-server-mock-", "mockwebserver-", "vertx-", "netty-",
+    static final List<String> SANDBOX_ONLY = List.of("kubernetes-server-mock-", "mockwebserver-", "vertx-", "netty-codec-http2-",
+            "netty-codec-socks-", "netty-codec-dns-", "netty-handler-proxy-", "netty-resolver-dns-",
             "kube-api-test-", "bcprov-", "bcpkix-", "bcutil-", "commons-compress-", "commons-io-", "commons-codec-");
 
     static final Path ROOT = Manifests.projectRoot();

@@ -74,6 +74,44 @@ class ControlSurfaceTest extends EmulatorFixture {
     }
 
     @Test
+    void aTaskIsEndedWithALeaveCodeOverHttp() throws IOException {
+        String taskId = create(fixture("create-cos-single.json")).response().path("TaskId").asText();
+
+        Reply ended = control("POST", "tasks/end", "{\"taskId\":\"" + taskId + "\",\"leaveCode\":100}");
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.json().path("taskId").asText()).isEqualTo(taskId);
+        assertThat(ended.json().path("state").asText()).isEqualTo("EXITED");
+        assertThat(ended.json().path("exitReason").asText()).isEqualTo("ROOM_TIMEOUT");
+        assertThat(ended.json().path("request").path("UserSig").asText()).isEqualTo("<redacted>");
+        assertThat(emulator.task(taskId).orElseThrow().exitReason()).isEqualTo(ExitReason.ROOM_TIMEOUT);
+
+        assertThat(control("POST", "tasks/end", "{\"taskId\":\"" + taskId + "\",\"leaveCode\":100}").json().path("error").asText())
+                .contains("already exited");
+        String other = create(fixture("create-cos-single.json")).response().path("TaskId").asText();
+        assertThat(control("POST", "tasks/end", "{\"taskId\":\"" + other + "\",\"leaveCode\":7}").status()).isEqualTo(400);
+        assertThat(control("POST", "tasks/end", "{\"taskId\":\"" + other + "\",\"leaveCode\":\"100\"}").status()).isEqualTo(400);
+        assertThat(control("POST", "tasks/end", "{\"taskId\":\"" + other + "\"}").status()).isEqualTo(400);
+        assertThat(control("POST", "tasks/end", "{\"taskId\":\"nope\",\"leaveCode\":100}").status()).isEqualTo(400);
+        assertThat(control("GET", "tasks/end", null).status()).isEqualTo(405);
+        assertThat(emulator.task(other).orElseThrow().state()).as("refused requests change nothing").isEqualTo(TaskState.IDLE);
+    }
+
+    @Test
+    void aStartFailureIsInjectedOverHttpForCreateOnly() throws IOException {
+        assertThat(control("POST", "faults", "{\"action\":\"DescribeCloudRecording\",\"faults\":[{\"kind\":\"START_FAILURE\"}]}")
+                .status()).isEqualTo(400);
+        Reply injected = control("POST", "faults", "{\"action\":\"CreateCloudRecording\",\"faults\":[{\"kind\":\"START_FAILURE\",\"times\":1}]}");
+        assertThat(injected.status()).isEqualTo(200);
+        assertThat(injected.json().path("CreateCloudRecording")).singleElement()
+                .satisfies(f -> assertThat(f.path("kind").asText()).isEqualTo("START_FAILURE"));
+
+        SignedCall.Answer answer = create(fixture("create-cos-single.json"));
+        assertThat(answer.code()).as("the Create itself succeeds").isNull();
+        assertThat(emulator.task(answer.response().path("TaskId").asText()).orElseThrow().exitReason()).isEqualTo(ExitReason.START_FAILED);
+        assertThat(control("GET", "faults", null).json().path("CreateCloudRecording")).as("used up").isEmpty();
+    }
+
+    @Test
     void badControlRequestsAreRefusedPlainly() throws IOException {
         assertThat(control("POST", "faults", "{\"action\":\"Nope\",\"faults\":[]}").status()).isEqualTo(400);
         assertThat(control("POST", "faults", "{\"action\":\"CreateCloudRecording\",\"faults\":[{\"kind\":\"ERROR\"}]}").status())

@@ -34,11 +34,13 @@ class SandboxOptionsTest {
     void everyOptionIsRead(@TempDir Path dir) {
         SandboxOptions options = SandboxOptions.parse(new String[] {"--duration", "90s", "--samples", dir.toString(),
                 "--namespace", "media", "--port", "18443", "--hour-length", "PT1M", "--poll-interval", "10s",
-                "--real-api-server", "--kubeconfig", "kc.yaml", "--verbose", "--anchor-leaves-after", "20s"});
+                "--real-api-server", "--kubeconfig", "kc.yaml", "--verbose", "--anchor-leaves-after", "20s",
+                "--fail-recording-after", "45s"});
 
         assertThat(options).isEqualTo(new SandboxOptions(java.util.Optional.of(Duration.ofSeconds(90)),
                 java.util.Optional.of(dir), "media", 18443, Duration.ofMinutes(1), Duration.ofSeconds(10),
-                ApiServerChoice.REAL, Path.of("kc.yaml"), true, java.util.Optional.of(Duration.ofSeconds(20))));
+                ApiServerChoice.REAL, Path.of("kc.yaml"), true, java.util.Optional.of(Duration.ofSeconds(20)),
+                java.util.Optional.of(Duration.ofSeconds(45))));
     }
 
     @ParameterizedTest

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
+import com.tencentcloud.trtc.operator.emulator.ExitReason;
+import com.tencentcloud.trtc.operator.emulator.TaskSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,6 +72,32 @@ class SandboxTest {
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("anchor sandbox-anchor left room 8888")
                 .containsPattern("(?m)  default/mixed-to-vod  phase=Stopped ready=False task=\\S+ expires=\\S+ ended=IdleTimeout fileId=\\d{18} videoUrl=https://\\S+$");
+    }
+
+    @Test
+    void withFailRecordingAfterTheEmulatorEndsTheFirstTaskByFaultOnceAndTheOperatorHearsOfIt(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("config/samples/secret_trtc_credentials.yaml"), dir.resolve("secret.yaml"));
+        Files.copy(Path.of("config/samples/trtc_v1alpha1_cloudrecording_mixed_vod.yaml"), dir.resolve("recording.yaml"));
+        SandboxOptions options = SandboxOptions.defaults().withSamples(dir).withMockApiServerFor(Duration.ofSeconds(40))
+                .withRecordingFailingAfter(Duration.ofSeconds(2));
+        String first;
+        try (Sandbox sandbox = Sandbox.start(options, Map.of(), out)) {
+            first = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                    () -> sandbox.recordings().get(0).getStatus() == null ? null : sandbox.recordings().get(0).getStatus().getTaskId(),
+                    java.util.Objects::nonNull);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.emulator().task(first).orElseThrow().exitReason(),
+                    reason -> reason == ExitReason.ROOM_TIMEOUT);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.emulator().callbacks().deliveries().stream()
+                    .anyMatch(d -> d.taskId().equals(first) && d.eventType() == 302 && d.delivered() && d.body().contains("\"LeaveCode\":100")));
+            Awaitility.await().alias("the operator took the fault in: the task ended or a new one replaced it")
+                    .atMost(Duration.ofSeconds(10)).until(() -> sandbox.recordings().get(0).getStatus(), s -> !first.equals(s.getTaskId())
+                            || s.getConditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("False")));
+            Thread.sleep(3_000);
+            assertThat(sandbox.emulator().tasks()).as("only the first task is ended by fault")
+                    .filteredOn(t -> t.exitReason() == ExitReason.ROOM_TIMEOUT).extracting(TaskSnapshot::taskId).containsExactly(first);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("default/mixed-to-vod  task " + first + " ended by fault: LeaveCode 100 (emulator)");
     }
 
     @Test
