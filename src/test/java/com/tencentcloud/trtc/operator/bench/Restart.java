@@ -1,0 +1,198 @@
+package com.tencentcloud.trtc.operator.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.emulator.Action;
+import com.tencentcloud.trtc.operator.emulator.CallRecord;
+import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench/run --restart}: what an operator restart costs when the cluster already holds many recordings.
+ *
+ * <p>Seeds {@code --live} recordings with running tasks and {@code --finished} ended ones ({@link RestartSeed}),
+ * starts the operator jar, lets it settle, ends it with SIGKILL, and starts it again under the same JVM flags. Of
+ * the restarted process it reports the time to {@code /readyz}, its peak resident memory and live heap during the
+ * first minute, whether it died (and of what), every TRTC call of that minute by action with the throttled answers,
+ * and the time one new recording, applied in the same namespace one second after ready, takes to its TaskId.
+ */
+final class Restart {
+
+    static final String PROBE = "probe-after-restart";
+
+    private Restart() {
+    }
+
+    static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        System.out.printf("restart: %d live and %d finished recordings (%d files each), operator %s %s%n",
+                o.live(), o.finished(), o.files(), o.jar(), String.join(" ", o.jvmFlags()));
+        try (TrtcEmulator emulator = RestartSeed.seedKeys(Benchmark.emulator(o.live() + 10)).build().start();
+             BenchCluster cluster = BenchCluster.start(o.kind())) {
+            RestartSeed seed = new RestartSeed(cluster.client(), emulator.baseUrl());
+            seed.live(o.live());
+            seed.finished(o.finished(), o.files());
+            String loadBefore = Benchmark.loadAverage();
+            String namespaces = BenchCluster.NAMESPACE + "," + BenchCluster.QUIET_NAMESPACE;
+
+            OperatorProcess first = OperatorProcess.launch(o.jar(), cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
+            long firstReady = first.awaitReady(Duration.ofSeconds(120));
+            if (firstReady >= 0) {
+                System.out.printf("first process ready after %d ms; settling %d s, then kill -9%n", firstReady, o.settle().toSeconds());
+                Thread.sleep(o.settle().toMillis());
+            } else {
+                System.out.printf("first process not ready (%s after %d ms); kill -9%n",
+                        first.alive() ? "still starting" : "exited", first.millisSinceLaunch());
+            }
+            first.kill9();
+
+            int callsBefore = emulator.calls().size();
+            Instant restartedAt = Instant.now();
+            OperatorProcess second = OperatorProcess.launch(o.jar(), cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
+            long ready = second.awaitReady(o.window());
+            CompletableFuture<Double> probe = ready >= 0 ? probeAfter(cluster, Duration.ofSeconds(1)) : CompletableFuture.completedFuture(-1.0);
+            long windowEnd = restartedAt.plus(o.window()).toEpochMilli();
+            while (System.currentTimeMillis() < windowEnd && second.alive()) {
+                second.sampleRss();
+                Thread.sleep(250);
+            }
+            double peakRss = second.peakRssMb();
+            boolean died = !second.alive();
+            long diedAfter = died ? second.millisSinceLaunch() : -1;
+            double liveHeap = died ? 0 : second.liveHeapMb();
+            double probeMs = probe.handle((ms, e) -> e == null ? ms : -1.0).get(120, TimeUnit.SECONDS);
+            List<CallRecord> calls = new ArrayList<>(emulator.calls().subList(callsBefore, emulator.calls().size()));
+            Instant cut = restartedAt.plus(o.window());
+            List<CallRecord> window = calls.stream().filter(c -> c.at().isBefore(cut)).toList();
+            Figures f = new Figures(o.live(), o.finished(), o.files(), cluster.kind(), o.jar().toString(),
+                    String.join(" ", o.jvmFlags()), firstReady, ready, died, diedAfter, second.failed() && logShowsOom(),
+                    peakRss, liveHeap, o.window().toSeconds(), window.size(),
+                    count(window, Action.DESCRIBE), count(window, Action.CREATE),
+                    window.stream().filter(c -> c.outcome().contains("RequestLimitExceeded")).count(),
+                    probeMs, loadBefore, Benchmark.loadAverage());
+            System.out.println(f.table());
+            Path out = Path.of("target", "bench", "restart.json");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), f);
+            System.out.println("  written to " + out + "; operator log in target/bench/operator.log, GC log in target/bench/gc.log");
+            second.kill9();
+        }
+        System.exit(0);
+    }
+
+    private static long count(List<CallRecord> calls, Action action) {
+        return calls.stream().filter(c -> action.wireName().equals(c.action())).count();
+    }
+
+    private static boolean logShowsOom() {
+        try {
+            return java.nio.file.Files.readString(Path.of("target", "bench", "operator.log")).contains("OutOfMemoryError");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Applies the probe recording after {@code delay} and completes with the milliseconds until a watch shows its TaskId. */
+    private static CompletableFuture<Double> probeAfter(BenchCluster cluster, Duration delay) {
+        return CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Long> seen = new CompletableFuture<>();
+            try (SharedIndexInformer<CloudRecording> informer = cluster.client().resources(CloudRecording.class)
+                    .inNamespace(BenchCluster.NAMESPACE).withName(PROBE).inform(new ResourceEventHandler<>() {
+                        @Override
+                        public void onAdd(CloudRecording r) {
+                            check(r);
+                        }
+
+                        @Override
+                        public void onUpdate(CloudRecording before, CloudRecording r) {
+                            check(r);
+                        }
+
+                        @Override
+                        public void onDelete(CloudRecording r, boolean unknown) {
+                        }
+
+                        private void check(CloudRecording r) {
+                            if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
+                                seen.complete(System.nanoTime());
+                            }
+                        }
+                    })) {
+                Thread.sleep(delay.toMillis());
+                long start = System.nanoTime();
+                cluster.client().resource(Burst.recording(BenchCluster.NAMESPACE, PROBE, 900_000)).create();
+                return (seen.get(110, TimeUnit.SECONDS) - start) / 1e6;
+            } catch (Exception e) {
+                throw new IllegalStateException("the probe recording got no TaskId: " + e, e);
+            }
+        });
+    }
+
+    /** The figures of one restart, as printed and as written to {@code target/bench/restart.json}. */
+    record Figures(int live, int finished, int filesPerFinished, String apiServer, String jar, String jvmFlags,
+                   long firstStartReadyMs, long readyMs, boolean died, long diedAfterMs, boolean outOfMemory,
+                   double peakRssMb, double liveHeapMb, long windowSeconds, long trtcCalls, long describes,
+                   long creates, long throttled, double probeToTaskIdMs, String loadBefore, String loadAfter) {
+
+        String table() {
+            return String.join(System.lineSeparator(),
+                    "",
+                    "restart with %,d live and %,d finished recordings (%s)".formatted(live, finished, apiServer),
+                    "  JVM flags                          %s".formatted(jvmFlags.isEmpty() ? "(none)" : jvmFlags),
+                    "  first start: ready after           %s".formatted(firstStartReadyMs >= 0 ? firstStartReadyMs + " ms" : "never (killed)"),
+                    "  restart: ready after               %s".formatted(readyMs >= 0 ? readyMs + " ms" : "never"),
+                    "  died                               %s".formatted(died ? "yes, after " + diedAfterMs + " ms" + (outOfMemory ? " (OutOfMemoryError)" : "") : "no"),
+                    "  peak RSS                           %.1f MB".formatted(peakRssMb),
+                    "  live heap after GC at %3d s         %s".formatted(windowSeconds, died ? "-" : "%.1f MB".formatted(liveHeapMb)),
+                    "  TRTC calls in the first %d s        %d (Describe %d, Create %d), throttled %d".formatted(windowSeconds, trtcCalls, describes, creates, throttled),
+                    "  new apply -> taskId during wave    %s".formatted(probeToTaskIdMs >= 0 ? "%.0f ms".formatted(probeToTaskIdMs) : "-"),
+                    "  load average before / after        %s / %s".formatted(loadBefore, loadAfter));
+        }
+    }
+
+    record Options(int live, int finished, int files, BenchCluster.Kind kind, double rate, Path jar, List<String> jvmFlags,
+                   Duration settle, Duration window) {
+        static Options parse(String[] args) throws java.io.IOException {
+            int live = 10_000;
+            int finished = 0;
+            int files = 10;
+            BenchCluster.Kind kind = BenchCluster.Kind.MOCK;
+            double rate = 20;
+            Path jar = Path.of("target", "trtc-recording-operator.jar");
+            String maxRam = "256m";
+            Duration settle = Duration.ofSeconds(20);
+            List<String> list = Arrays.asList(args);
+            for (int i = 0; i < list.size(); i++) {
+                switch (list.get(i)) {
+                    case "--restart" -> {
+                    }
+                    case "--live" -> live = Integer.parseInt(list.get(++i));
+                    case "--finished" -> finished = Integer.parseInt(list.get(++i));
+                    case "--files" -> files = Integer.parseInt(list.get(++i));
+                    case "--real-api-server" -> kind = BenchCluster.Kind.REAL;
+                    case "--cluster" -> kind = BenchCluster.Kind.CLUSTER;
+                    case "--rate-limit" -> rate = Double.parseDouble(list.get(++i));
+                    case "--jar" -> jar = Path.of(list.get(++i));
+                    case "--max-ram" -> maxRam = list.get(++i);
+                    case "--settle" -> settle = Duration.parse("PT" + list.get(++i).toUpperCase());
+                    default -> throw new IllegalArgumentException("unknown option " + list.get(i)
+                            + "; with --restart use --live N, --finished N, --files N, --real-api-server, --cluster,"
+                            + " --rate-limit R, --max-ram 256m, --settle 20s, --jar PATH");
+                }
+            }
+            List<String> flags = new ArrayList<>();
+            flags.add("-XX:MaxRAM=" + maxRam);
+            flags.addAll(Benchmark.imageJvmFlags());
+            return new Options(live, finished, files, kind, rate, jar, flags, settle, Duration.ofSeconds(60));
+        }
+    }
+}
