@@ -104,7 +104,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingRelease release,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
-                                 DescribeSchedule schedule, NamespaceShare share) {
+                                 DescribeSchedule schedule, NamespaceShare share, TtlAfterFinished ttl) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -186,7 +186,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                 new RecordingRelease(writer, transitions, new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
                         share, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
-                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share);
+                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share,
+                new TtlAfterFinished(client, writer, events, clock));
     }
 
     /**
@@ -224,6 +225,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
             return control(c.release().pause(resource, ""));
         }
+        Optional<Step> deleted = c.ttl().deleteIfDue(resource);
+        if (deleted.isPresent()) {
+            return control(deleted.get());
+        }
+        UpdateControl<CloudRecording> control = proceed(c, resource, taskId, context);
+        return c.ttl().wakeAtDue(resource, control);
+    }
+
+    private static UpdateControl<CloudRecording> proceed(Collaborators c, CloudRecording resource, Optional<String> taskId,
+                                                         Context<CloudRecording> context) {
         boolean stalled = resource.getStatus() != null && Conditions.isTrue(resource.getStatus().getConditions(), Conditions.STALLED);
         if (c.stalls().observe(resource) && stalled) {
             return UpdateControl.noUpdate();
