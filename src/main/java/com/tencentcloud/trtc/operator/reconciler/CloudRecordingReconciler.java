@@ -155,6 +155,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         var builder = InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
                 .withName(ALL_NAMESPACES.equals(namespace) ? "secrets" : "secrets-" + namespace)
                 .withItemStore(new TransformingItemStore<>(SecretValues.METADATA_ONLY))
+                .withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT)
                 .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
                         .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));

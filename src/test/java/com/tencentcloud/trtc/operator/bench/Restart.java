@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * starts the operator jar, lets it settle, ends it with SIGKILL, and starts it again under the same JVM flags. Of
  * the restarted process it reports the time to {@code /readyz}, its peak resident memory and live heap during the
  * first minute, whether it died (and of what), every TRTC call of that minute by action with the throttled answers,
- * and the time one new recording, applied in the same namespace one second after ready, takes to its TaskId.
+ * and the time one new recording, applied in the same namespace one second after ready, takes to its TaskId. With
+ * several {@code --jar}s each restarts in turn on the same recordings (before and after a change, seeded once).
  */
 final class Restart {
 
@@ -36,57 +37,66 @@ final class Restart {
     static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         System.out.printf("restart: %d live and %d finished recordings (%d files each), operator %s %s%n",
-                o.live(), o.finished(), o.files(), o.jar(), String.join(" ", o.jvmFlags()));
+                o.live(), o.finished(), o.files(), o.jars(), String.join(" ", o.jvmFlags()));
         try (TrtcEmulator emulator = RestartSeed.seedKeys(Benchmark.emulator(o.live() + 10)).build().start();
              BenchCluster cluster = BenchCluster.start(o.kind())) {
-            RestartSeed seed = new RestartSeed(cluster.client(), emulator.baseUrl());
+            RestartSeed seed = new RestartSeed(cluster.client(), emulator.baseUrl(),
+                    o.kind() == BenchCluster.Kind.REAL ? EtcdSeed.ofThisProcess() : java.util.Optional.empty());
             seed.live(o.live());
             seed.finished(o.finished(), o.files());
-            String loadBefore = Benchmark.loadAverage();
-            String namespaces = BenchCluster.NAMESPACE + "," + BenchCluster.QUIET_NAMESPACE;
-
-            OperatorProcess first = OperatorProcess.launch(o.jar(), cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
-            long firstReady = first.awaitReady(Duration.ofSeconds(120));
-            if (firstReady >= 0) {
-                System.out.printf("first process ready after %d ms; settling %d s, then kill -9%n", firstReady, o.settle().toSeconds());
-                Thread.sleep(o.settle().toMillis());
-            } else {
-                System.out.printf("first process not ready (%s after %d ms); kill -9%n",
-                        first.alive() ? "still starting" : "exited", first.millisSinceLaunch());
+            List<Figures> all = new ArrayList<>();
+            for (int run = 0; run < o.jars().size(); run++) {
+                all.add(restart(o, o.jars().get(run), cluster, emulator, PROBE + (run == 0 ? "" : "-" + (run + 1))));
             }
-            first.kill9();
-
-            int callsBefore = emulator.calls().size();
-            Instant restartedAt = Instant.now();
-            OperatorProcess second = OperatorProcess.launch(o.jar(), cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
-            long ready = second.awaitReady(o.window());
-            CompletableFuture<Double> probe = ready >= 0 ? probeAfter(cluster, Duration.ofSeconds(1)) : CompletableFuture.completedFuture(-1.0);
-            long windowEnd = restartedAt.plus(o.window()).toEpochMilli();
-            while (System.currentTimeMillis() < windowEnd && second.alive()) {
-                second.sampleRss();
-                Thread.sleep(250);
-            }
-            double peakRss = second.peakRssMb();
-            boolean died = !second.alive();
-            long diedAfter = died ? second.millisSinceLaunch() : -1;
-            double liveHeap = died ? 0 : second.liveHeapMb();
-            double probeMs = probe.handle((ms, e) -> e == null ? ms : -1.0).get(120, TimeUnit.SECONDS);
-            List<CallRecord> calls = new ArrayList<>(emulator.calls().subList(callsBefore, emulator.calls().size()));
-            Instant cut = restartedAt.plus(o.window());
-            List<CallRecord> window = calls.stream().filter(c -> c.at().isBefore(cut)).toList();
-            Figures f = new Figures(o.live(), o.finished(), o.files(), cluster.kind(), o.jar().toString(),
-                    String.join(" ", o.jvmFlags()), firstReady, ready, died, diedAfter, second.failed() && logShowsOom(),
-                    peakRss, liveHeap, o.window().toSeconds(), window.size(),
-                    count(window, Action.DESCRIBE), count(window, Action.CREATE),
-                    window.stream().filter(c -> c.outcome().contains("RequestLimitExceeded")).count(),
-                    probeMs, loadBefore, Benchmark.loadAverage());
-            System.out.println(f.table());
             Path out = Path.of("target", "bench", "restart.json");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), f);
-            System.out.println("  written to " + out + "; operator log in target/bench/operator.log, GC log in target/bench/gc.log");
-            second.kill9();
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), all);
+            System.out.println("  written to " + out + "; the last operator's log in target/bench/operator.log, GC log in target/bench/gc.log");
         }
         System.exit(0);
+    }
+
+    /** One start, settle and SIGKILL of {@code jar}, then the measured restart. */
+    private static Figures restart(Options o, Path jar, BenchCluster cluster, TrtcEmulator emulator, String probeName) throws Exception {
+        String loadBefore = Benchmark.loadAverage();
+        String namespaces = BenchCluster.NAMESPACE + "," + BenchCluster.QUIET_NAMESPACE;
+        OperatorProcess first = OperatorProcess.launch(jar, cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
+        long firstReady = first.awaitReady(Duration.ofSeconds(120));
+        if (firstReady >= 0) {
+            System.out.printf("%s: first process ready after %d ms; settling %d s, then kill -9%n", jar, firstReady, o.settle().toSeconds());
+            Thread.sleep(o.settle().toMillis());
+        } else {
+            System.out.printf("%s: first process not ready (%s after %d ms); kill -9%n", jar,
+                    first.alive() ? "still starting" : "exited", first.millisSinceLaunch());
+        }
+        first.kill9();
+
+        int callsBefore = emulator.calls().size();
+        Instant restartedAt = Instant.now();
+        OperatorProcess second = OperatorProcess.launch(jar, cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
+        long ready = second.awaitReady(o.window());
+        CompletableFuture<Double> probe = ready >= 0 ? probeAfter(cluster, probeName, Duration.ofSeconds(1)) : CompletableFuture.completedFuture(-1.0);
+        long windowEnd = restartedAt.plus(o.window()).toEpochMilli();
+        while (System.currentTimeMillis() < windowEnd && second.alive()) {
+            second.sampleRss();
+            Thread.sleep(250);
+        }
+        double peakRss = second.peakRssMb();
+        boolean died = !second.alive();
+        long diedAfter = died ? second.millisSinceLaunch() : -1;
+        double liveHeap = died ? 0 : second.liveHeapMb();
+        double probeMs = probe.handle((ms, e) -> e == null ? ms : -1.0).get(120, TimeUnit.SECONDS);
+        List<CallRecord> calls = new ArrayList<>(emulator.calls().subList(callsBefore, emulator.calls().size()));
+        Instant cut = restartedAt.plus(o.window());
+        List<CallRecord> window = calls.stream().filter(c -> c.at().isBefore(cut)).toList();
+        Figures f = new Figures(o.live(), o.finished(), o.files(), cluster.kind(), jar.toString(),
+                String.join(" ", o.jvmFlags()), firstReady, ready, died, diedAfter, logShowsOom(),
+                peakRss, liveHeap, o.window().toSeconds(), window.size(),
+                count(window, Action.DESCRIBE), count(window, Action.CREATE),
+                window.stream().filter(c -> c.outcome().contains("RequestLimitExceeded")).count(),
+                probeMs, loadBefore, Benchmark.loadAverage());
+        System.out.println(f.table());
+        second.kill9();
+        return f;
     }
 
     private static long count(List<CallRecord> calls, Action action) {
@@ -102,11 +112,11 @@ final class Restart {
     }
 
     /** Applies the probe recording after {@code delay} and completes with the milliseconds until a watch shows its TaskId. */
-    private static CompletableFuture<Double> probeAfter(BenchCluster cluster, Duration delay) {
+    private static CompletableFuture<Double> probeAfter(BenchCluster cluster, String name, Duration delay) {
         return CompletableFuture.supplyAsync(() -> {
             CompletableFuture<Long> seen = new CompletableFuture<>();
             try (SharedIndexInformer<CloudRecording> informer = cluster.client().resources(CloudRecording.class)
-                    .inNamespace(BenchCluster.NAMESPACE).withName(PROBE).inform(new ResourceEventHandler<>() {
+                    .inNamespace(BenchCluster.NAMESPACE).withName(name).inform(new ResourceEventHandler<>() {
                         @Override
                         public void onAdd(CloudRecording r) {
                             check(r);
@@ -129,7 +139,7 @@ final class Restart {
                     })) {
                 Thread.sleep(delay.toMillis());
                 long start = System.nanoTime();
-                cluster.client().resource(Burst.recording(BenchCluster.NAMESPACE, PROBE, 900_000)).create();
+                cluster.client().resource(Burst.recording(BenchCluster.NAMESPACE, name, 900_000 + Math.abs(name.hashCode() % 10_000))).create();
                 return (seen.get(110, TimeUnit.SECONDS) - start) / 1e6;
             } catch (Exception e) {
                 throw new IllegalStateException("the probe recording got no TaskId: " + e, e);
@@ -159,7 +169,7 @@ final class Restart {
         }
     }
 
-    record Options(int live, int finished, int files, BenchCluster.Kind kind, double rate, Path jar, List<String> jvmFlags,
+    record Options(int live, int finished, int files, BenchCluster.Kind kind, double rate, List<Path> jars, List<String> jvmFlags,
                    Duration settle, Duration window) {
         static Options parse(String[] args) throws java.io.IOException {
             int live = 10_000;
@@ -167,7 +177,7 @@ final class Restart {
             int files = 10;
             BenchCluster.Kind kind = BenchCluster.Kind.MOCK;
             double rate = 20;
-            Path jar = Path.of("target", "trtc-recording-operator.jar");
+            List<Path> jars = new ArrayList<>();
             String maxRam = "256m";
             Duration settle = Duration.ofSeconds(20);
             List<String> list = Arrays.asList(args);
@@ -181,18 +191,21 @@ final class Restart {
                     case "--real-api-server" -> kind = BenchCluster.Kind.REAL;
                     case "--cluster" -> kind = BenchCluster.Kind.CLUSTER;
                     case "--rate-limit" -> rate = Double.parseDouble(list.get(++i));
-                    case "--jar" -> jar = Path.of(list.get(++i));
+                    case "--jar" -> jars.add(Path.of(list.get(++i)));
                     case "--max-ram" -> maxRam = list.get(++i);
                     case "--settle" -> settle = Duration.parse("PT" + list.get(++i).toUpperCase());
                     default -> throw new IllegalArgumentException("unknown option " + list.get(i)
                             + "; with --restart use --live N, --finished N, --files N, --real-api-server, --cluster,"
-                            + " --rate-limit R, --max-ram 256m, --settle 20s, --jar PATH");
+                            + " --rate-limit R, --max-ram 256m, --settle 20s, --jar PATH (repeatable: each jar restarts on the same recordings)");
                 }
             }
             List<String> flags = new ArrayList<>();
             flags.add("-XX:MaxRAM=" + maxRam);
             flags.addAll(Benchmark.imageJvmFlags());
-            return new Options(live, finished, files, kind, rate, jar, flags, settle, Duration.ofSeconds(60));
+            if (jars.isEmpty()) {
+                jars.add(Path.of("target", "trtc-recording-operator.jar"));
+            }
+            return new Options(live, finished, files, kind, rate, jars, flags, settle, Duration.ofSeconds(60));
         }
     }
 }

@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * recordings whose task runs in the emulator (created there with the robot id the operator derives, status
  * {@code Recording}, finalizer and {@code task-id} annotation as the operator writes them), and finished ones
  * ({@code Stopped}, their files listed in status, no task left). Emulator tasks are created under seed keys of their
- * own, so the seeding draws nothing from the operator's rate limit.
+ * own, so the seeding draws nothing from the operator's rate limit. On the benchmark's own real API server the
+ * recordings go straight into its etcd ({@link EtcdSeed}); elsewhere through the API (a create and a status write each).
  */
 final class RestartSeed {
 
@@ -47,10 +48,13 @@ final class RestartSeed {
 
     private final KubernetesClient client;
     private final String emulatorUrl;
+    private final java.util.Optional<EtcdSeed> etcd;
 
-    RestartSeed(KubernetesClient client, String emulatorUrl) {
+    /** @param etcd stores straight into etcd when present, otherwise through the API */
+    RestartSeed(KubernetesClient client, String emulatorUrl, java.util.Optional<EtcdSeed> etcd) {
         this.client = client;
         this.emulatorUrl = emulatorUrl;
+        this.etcd = etcd;
     }
 
     /** Registers the seed keys with the emulator being built. */
@@ -82,13 +86,13 @@ final class RestartSeed {
                         new StorageParams(null, new CloudVod(new TencentVod(null, null, null, null, null, null, null, null, null))),
                         1L, null, null, 72L, null)).taskId();
                 created.getMetadata().getAnnotations().put(CloudRecording.ANNOTATION_TASK_ID, taskId);
-                CloudRecording annotated = client.resource(created).update();
+                CloudRecording annotated = etcd.isPresent() ? created : client.resource(created).update();
                 Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 CloudRecordingStatus s = status(annotated, CloudRecordingStatus.Phase.Recording, taskId, robot, at,
                         Conditions.TRUE, Conditions.REASON_RECORDING, "Task " + taskId + " is recording");
                 s.setRecorderStatus("InProgress");
                 annotated.setStatus(s);
-                client.resource(annotated).updateStatus();
+                save(annotated);
             };
         });
     }
@@ -100,7 +104,7 @@ final class RestartSeed {
             String taskId = "bench-ended-task-%07d-".formatted(i) + "x".repeat(40);
             String robot = RecorderIds.derive(BenchCluster.NAMESPACE, created.getMetadata().getName(), created.getMetadata().getUid());
             created.getMetadata().getAnnotations().put(CloudRecording.ANNOTATION_TASK_ID, taskId);
-            CloudRecording annotated = client.resource(created).update();
+            CloudRecording annotated = etcd.isPresent() ? created : client.resource(created).update();
             Instant ended = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
             CloudRecordingStatus s = status(annotated, CloudRecordingStatus.Phase.Stopped, taskId, robot,
                     ended.minus(Duration.ofHours(1)), Conditions.FALSE, Conditions.REASON_COMPLETED,
@@ -119,15 +123,23 @@ final class RestartSeed {
             }
             s.setStorageFiles(listed);
             annotated.setStatus(s);
-            client.resource(annotated).updateStatus();
+            save(annotated);
         });
     }
 
-    private CloudRecording create(String prefix, int i) {
+    private CloudRecording create(String prefix, int i) throws Exception {
         CloudRecording r = Burst.recording(BenchCluster.NAMESPACE, prefix + "%05d".formatted(i), (prefix.equals(LIVE_PREFIX) ? 100_000 : 500_000) + i);
         r.getMetadata().setFinalizers(new ArrayList<>(List.of(CloudRecording.FINALIZER)));
         r.getMetadata().setAnnotations(new java.util.HashMap<>());
-        return client.resource(r).create();
+        return etcd.isPresent() ? EtcdSeed.created(r) : client.resource(r).create();
+    }
+
+    private void save(CloudRecording withStatus) throws Exception {
+        if (etcd.isPresent()) {
+            etcd.get().store(withStatus);
+        } else {
+            client.resource(withStatus).updateStatus();
+        }
     }
 
     private static CloudRecordingStatus status(CloudRecording r, CloudRecordingStatus.Phase phase, String taskId, String robot,
