@@ -192,6 +192,18 @@ final class OperatorProcess implements AutoCloseable {
         return gc().heapUsedMb();
     }
 
+    /** Writes the live objects by class ({@code jcmd GC.class_histogram}, which collects first) to {@code file}. */
+    void histogram(Path file) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            requested++;
+        } catch (IOException | InterruptedException e) {
+            System.out.println("no class histogram: " + e);
+        }
+    }
+
     /** How many full collections {@link #liveHeapMb()} asked for. */
     int requestedCollections() {
         return requested;

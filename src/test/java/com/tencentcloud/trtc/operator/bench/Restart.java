@@ -70,7 +70,9 @@ final class Restart {
         }
         first.kill9();
 
-        int callsBefore = emulator.calls().size();
+        long describesBefore = emulator.callCount(Action.DESCRIBE);
+        long createsBefore = emulator.callCount(Action.CREATE);
+        long allBefore = allCalls(emulator);
         Instant restartedAt = Instant.now();
         OperatorProcess second = OperatorProcess.launch(jar, cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
         long ready = second.awaitReady(o.window());
@@ -80,18 +82,24 @@ final class Restart {
             second.sampleRss();
             Thread.sleep(250);
         }
+        long describes = emulator.callCount(Action.DESCRIBE) - describesBefore;
+        long creates = emulator.callCount(Action.CREATE) - createsBefore;
+        long all = allCalls(emulator) - allBefore;
         double peakRss = second.peakRssMb();
         boolean died = !second.alive();
         long diedAfter = died ? second.millisSinceLaunch() : -1;
         double liveHeap = died ? 0 : second.liveHeapMb();
+        if (!died) {
+            Path histogram = Path.of("target", "bench", "histogram-" + jar.getFileName() + ".txt");
+            second.histogram(histogram);
+            System.out.println("  class histogram of the live heap in " + histogram);
+        }
         double probeMs = probe.handle((ms, e) -> e == null ? ms : -1.0).get(120, TimeUnit.SECONDS);
-        List<CallRecord> calls = new ArrayList<>(emulator.calls().subList(callsBefore, emulator.calls().size()));
         Instant cut = restartedAt.plus(o.window());
-        List<CallRecord> window = calls.stream().filter(c -> c.at().isBefore(cut)).toList();
+        List<CallRecord> window = emulator.calls().stream().filter(c -> !c.at().isBefore(restartedAt) && c.at().isBefore(cut)).toList();
         Figures f = new Figures(o.live(), o.finished(), o.files(), cluster.kind(), jar.toString(),
                 String.join(" ", o.jvmFlags()), firstReady, ready, died, diedAfter, logShowsOom(),
-                peakRss, liveHeap, o.window().toSeconds(), window.size(),
-                count(window, Action.DESCRIBE), count(window, Action.CREATE),
+                peakRss, liveHeap, o.window().toSeconds(), all, describes, creates,
                 window.stream().filter(c -> c.outcome().contains("RequestLimitExceeded")).count(),
                 probeMs, loadBefore, Benchmark.loadAverage());
         System.out.println(f.table());
@@ -99,8 +107,8 @@ final class Restart {
         return f;
     }
 
-    private static long count(List<CallRecord> calls, Action action) {
-        return calls.stream().filter(c -> action.wireName().equals(c.action())).count();
+    private static long allCalls(TrtcEmulator emulator) {
+        return java.util.Arrays.stream(Action.values()).mapToLong(emulator::callCount).sum();
     }
 
     private static boolean logShowsOom() {
