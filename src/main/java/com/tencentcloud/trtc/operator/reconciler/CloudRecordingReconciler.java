@@ -71,6 +71,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     private final CallbackInbox inbox;
     private volatile Collaborators steps;
     private volatile IndexedResourceCache<CloudRecording> cache;
+    private volatile int recordingsAtStart = -1;
     private volatile Consumer<CloudRecording> taskStarted = r -> {
     };
 
@@ -183,7 +184,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                 new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
                         r -> taskStarted.accept(r)),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
-                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
+                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule,
+                        this::recordingsAtStart),
                 new RecordingRelease(writer, transitions, new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
                         share, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
@@ -200,6 +202,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return c == null ? Stream.empty() : c.list();
     }
 
+    /** How many recordings the cache held at the first reconcile of this process (counted once). */
+    private int recordingsAtStart() {
+        int n = recordingsAtStart;
+        if (n < 0) {
+            n = (int) cachedResources().count();
+            recordingsAtStart = n;
+        }
+        return n;
+    }
+
     /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */
     public CloudRecordingReconciler onTaskStarted(Consumer<CloudRecording> listener) {
         this.taskStarted = listener;
@@ -212,6 +224,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         if (context.isPrimaryResourceDeleted()) {
             c.release().deleted(cached);
             return UpdateControl.noUpdate();
+        }
+        if (FinishedTrim.trimmed(cached)) {
+            if (FinishedTrim.quiet(cached, inbox.waiting(cached), clock.instant())) {
+                return c.ttl().wakeAtDue(cached, UpdateControl.noUpdate());
+            }
+            Optional<CloudRecording> whole = c.writer().readCurrent(cached);
+            if (whole.isEmpty()) {
+                return UpdateControl.noUpdate();
+            }
+            cached = whole.get();
         }
         if (cached.isMarkedForDeletion()) {
             return c.release().release(cached);
