@@ -22,14 +22,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Seeds {@code --live} recordings with running tasks and {@code --finished} ended ones ({@link RestartSeed}),
  * starts the operator jar, lets it settle, ends it with SIGKILL, and starts it again under the same JVM flags. Of
- * the restarted process it reports the time to {@code /readyz}, its peak resident memory and live heap during the
- * first minute, whether it died (and of what), every TRTC call of that minute by action with the throttled answers,
+ * the restarted process it reports the time to {@code /readyz} (up to {@link #READY_TIMEOUT}), its peak resident
+ * memory until the end of its first minute after ready and its live heap then, whether it died (and of what), every TRTC call of that minute by action with the throttled answers,
  * and the time one new recording, applied in the same namespace one second after ready, takes to its TaskId. With
  * several {@code --jar}s each restarts in turn on the same recordings (before and after a change, seeded once).
  */
 final class Restart {
 
     static final String PROBE = "probe-after-restart";
+    /** How long the restarted operator may take to become ready before it counts as never ready. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private Restart() {
     }
@@ -44,6 +46,7 @@ final class Restart {
                     o.kind() == BenchCluster.Kind.REAL ? EtcdSeed.ofThisProcess() : java.util.Optional.empty());
             seed.live(o.live());
             seed.finished(o.finished(), o.files());
+            awaitServed(cluster, o.live() + o.finished());
             List<Figures> all = new ArrayList<>();
             for (int run = 0; run < o.jars().size(); run++) {
                 all.add(restart(o, o.jars().get(run), cluster, emulator, PROBE + (run == 0 ? "" : "-" + (run + 1))));
@@ -75,9 +78,13 @@ final class Restart {
         long allBefore = allCalls(emulator);
         Instant restartedAt = Instant.now();
         OperatorProcess second = OperatorProcess.launch(jar, cluster, emulator.baseUrl(), o.rate(), namespaces, o.jvmFlags());
-        long ready = second.awaitReady(o.window());
+        long ready = second.awaitReady(READY_TIMEOUT);
+        Instant windowStart = ready >= 0 ? restartedAt.plusMillis(ready) : restartedAt;
+        describesBefore = emulator.callCount(Action.DESCRIBE);
+        createsBefore = emulator.callCount(Action.CREATE);
+        allBefore = allCalls(emulator);
         CompletableFuture<Double> probe = ready >= 0 ? probeAfter(cluster, probeName, Duration.ofSeconds(1)) : CompletableFuture.completedFuture(-1.0);
-        long windowEnd = restartedAt.plus(o.window()).toEpochMilli();
+        long windowEnd = windowStart.plus(o.window()).toEpochMilli();
         while (System.currentTimeMillis() < windowEnd && second.alive()) {
             second.sampleRss();
             Thread.sleep(250);
@@ -95,8 +102,8 @@ final class Restart {
             System.out.println("  class histogram of the live heap in " + histogram);
         }
         double probeMs = probe.handle((ms, e) -> e == null ? ms : -1.0).get(120, TimeUnit.SECONDS);
-        Instant cut = restartedAt.plus(o.window());
-        List<CallRecord> window = emulator.calls().stream().filter(c -> !c.at().isBefore(restartedAt) && c.at().isBefore(cut)).toList();
+        Instant cut = windowStart.plus(o.window());
+        List<CallRecord> window = emulator.calls().stream().filter(c -> !c.at().isBefore(windowStart) && c.at().isBefore(cut)).toList();
         Figures f = new Figures(o.live(), o.finished(), o.files(), cluster.kind(), jar.toString(),
                 String.join(" ", o.jvmFlags()), firstReady, ready, died, diedAfter, logShowsOom(),
                 peakRss, liveHeap, o.window().toSeconds(), all, describes, creates,
@@ -105,6 +112,30 @@ final class Restart {
         System.out.println(f.table());
         second.kill9();
         return f;
+    }
+
+    /**
+     * Waits until the API server serves the seeded recordings from its watch cache: recordings stored straight into
+     * etcd reach it through its etcd watch, and until it has caught up it answers lists with 429 ("storage is
+     * (re)initializing"), which JOSDK takes as a failed start.
+     */
+    private static void awaitServed(BenchCluster cluster, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try {
+                var list = cluster.client().resources(CloudRecording.class).inNamespace(BenchCluster.NAMESPACE)
+                        .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withResourceVersion("0").withLimit(1L).build());
+                long served = list.getItems().size() + java.util.Optional.ofNullable(list.getMetadata().getRemainingItemCount()).orElse(0L);
+                if (served >= count) {
+                    System.out.printf("the API server serves all %d recordings%n", count);
+                    return;
+                }
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                System.out.println("  API server not serving the list yet: " + e.getCode());
+            }
+            Thread.sleep(2000);
+        }
+        System.out.println("the API server did not serve all recordings within 5 minutes; starting anyway");
     }
 
     private static long allCalls(TrtcEmulator emulator) {
@@ -170,8 +201,8 @@ final class Restart {
                     "  restart: ready after               %s".formatted(readyMs >= 0 ? readyMs + " ms" : "never"),
                     "  died                               %s".formatted(died ? "yes, after " + diedAfterMs + " ms" + (outOfMemory ? " (OutOfMemoryError)" : "") : "no"),
                     "  peak RSS                           %.1f MB".formatted(peakRssMb),
-                    "  live heap after GC at %3d s         %s".formatted(windowSeconds, died ? "-" : "%.1f MB".formatted(liveHeapMb)),
-                    "  TRTC calls in the first %d s        %d (Describe %d, Create %d), throttled %d".formatted(windowSeconds, trtcCalls, describes, creates, throttled),
+                    "  live heap, %3d s after ready        %s".formatted(windowSeconds, died ? "-" : "%.1f MB".formatted(liveHeapMb)),
+                    "  TRTC calls, first %d s after ready  %d (Describe %d, Create %d), throttled %d".formatted(windowSeconds, trtcCalls, describes, creates, throttled),
                     "  new apply -> taskId during wave    %s".formatted(probeToTaskIdMs >= 0 ? "%.0f ms".formatted(probeToTaskIdMs) : "-"),
                     "  load average before / after        %s / %s".formatted(loadBefore, loadAfter));
         }
