@@ -134,13 +134,13 @@ public final class OperatorAssembly implements AutoCloseable {
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
         reconciler.onTaskStarted(inventory::taskStarted);
         operator.register(reconciler, o -> {
-            o.withRetry(RETRY);
+            o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT);
             if (!config.watchNamespaces().isEmpty()) {
                 o.settingNamespaces(config.watchNamespaces());
             }
         });
         operator.register(new CloudRecordingScheduleReconciler(tuning.clock()), o -> {
-            o.withRetry(RETRY);
+            o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT);
             if (!config.watchNamespaces().isEmpty()) {
                 o.settingNamespaces(config.watchNamespaces());
             }

@@ -101,6 +101,11 @@ public final class CallbackInbox {
         return CallbackTarget.Offer.ACCEPTED;
     }
 
+    /** Whether callbacks of {@code r}'s task wait to be applied. */
+    synchronized boolean waiting(CloudRecording r) {
+        return pending.containsKey(ResourceID.fromResource(r));
+    }
+
     /** Takes the waiting callbacks of {@code r}'s task, oldest event first. */
     synchronized List<RecordingCallback> drain(CloudRecording r) {
         List<RecordingCallback> events = pending.remove(ResourceID.fromResource(r));

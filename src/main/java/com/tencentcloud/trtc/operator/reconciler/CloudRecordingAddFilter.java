@@ -5,7 +5,7 @@ import io.javaoperatorsdk.operator.processing.event.source.filter.OnAddFilter;
 
 /**
  * Accepts every added CloudRecording, and drops its {@code metadata.managedFields} from the cached object on the way
- * ({@link #compact}).
+ * ({@link #compact}), and the file list of a finished one ({@link FinishedTrim}).
  */
 public final class CloudRecordingAddFilter implements OnAddFilter<CloudRecording> {
 
@@ -27,5 +27,6 @@ public final class CloudRecordingAddFilter implements OnAddFilter<CloudRecording
         if (resource.getMetadata() != null && resource.getMetadata().getManagedFields() != null) {
             resource.getMetadata().setManagedFields(null);
         }
+        FinishedTrim.trim(resource);
     }
 }

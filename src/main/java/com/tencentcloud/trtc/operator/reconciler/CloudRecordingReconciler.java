@@ -71,6 +71,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     private final CallbackInbox inbox;
     private volatile Collaborators steps;
     private volatile IndexedResourceCache<CloudRecording> cache;
+    private volatile int recordingsAtStart = -1;
     private volatile Consumer<CloudRecording> taskStarted = r -> {
     };
 
@@ -104,7 +105,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingRelease release,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
-                                 DescribeSchedule schedule, NamespaceShare share) {
+                                 DescribeSchedule schedule, NamespaceShare share, TtlAfterFinished ttl) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -155,6 +156,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         var builder = InformerEventSourceConfiguration.from(Secret.class, CloudRecording.class)
                 .withName(ALL_NAMESPACES.equals(namespace) ? "secrets" : "secrets-" + namespace)
                 .withItemStore(new TransformingItemStore<>(SecretValues.METADATA_ONLY))
+                .withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT)
                 .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
                         .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));
@@ -182,11 +184,13 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                 new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
                         r -> taskStarted.accept(r)),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
-                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
+                new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule,
+                        this::recordingsAtStart),
                 new RecordingRelease(writer, transitions, new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
                         share, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
-                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share);
+                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share,
+                new TtlAfterFinished(client, writer, events, clock));
     }
 
     /**
@@ -196,6 +200,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     public Stream<CloudRecording> cachedResources() {
         IndexedResourceCache<CloudRecording> c = cache;
         return c == null ? Stream.empty() : c.list();
+    }
+
+    /** How many recordings the cache held at the first reconcile of this process (counted once). */
+    private int recordingsAtStart() {
+        int n = recordingsAtStart;
+        if (n < 0) {
+            n = (int) cachedResources().count();
+            recordingsAtStart = n;
+        }
+        return n;
     }
 
     /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */
@@ -211,6 +225,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
             c.release().deleted(cached);
             return UpdateControl.noUpdate();
         }
+        if (FinishedTrim.trimmed(cached)) {
+            if (FinishedTrim.quiet(cached, inbox.waiting(cached), clock.instant())) {
+                return c.ttl().wakeAtDue(cached, UpdateControl.noUpdate());
+            }
+            Optional<CloudRecording> whole = c.writer().readCurrent(cached);
+            if (whole.isEmpty()) {
+                return UpdateControl.noUpdate();
+            }
+            cached = whole.get();
+        }
         if (cached.isMarkedForDeletion()) {
             return c.release().release(cached);
         }
@@ -224,6 +248,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
             return control(c.release().pause(resource, ""));
         }
+        Optional<Step> deleted = c.ttl().deleteIfDue(resource);
+        if (deleted.isPresent()) {
+            return control(deleted.get());
+        }
+        UpdateControl<CloudRecording> control = proceed(c, resource, taskId, context);
+        return c.ttl().wakeAtDue(resource, control);
+    }
+
+    private static UpdateControl<CloudRecording> proceed(Collaborators c, CloudRecording resource, Optional<String> taskId,
+                                                         Context<CloudRecording> context) {
         boolean stalled = resource.getStatus() != null && Conditions.isTrue(resource.getStatus().getConditions(), Conditions.STALLED);
         if (c.stalls().observe(resource) && stalled) {
             return UpdateControl.noUpdate();

@@ -15,13 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * a safety net: one Describe every {@link #SAFETY_NET} (to {@code SAFETY_NET} × 1.2 with jitter), about 11 an hour
  * instead of 120 at the default 30 s. While it is {@code Idle} the plan stays the poll interval, because no
  * callback says when a VOD recording starts to receive media. Kept in memory: after a restart a task is described
- * at the poll interval until its next callback.
+ * at the poll interval until its next callback, the first time at the moment {@link #spreadFirst} planned.
  */
 final class DescribeSchedule {
 
     static final Duration SAFETY_NET = Duration.ofMinutes(5);
 
-    private record Entry(boolean callbacks, Instant nextDescribe) {
+    /** @param spread the first Describe since a start, planned by {@link #spreadFirst}, still to come */
+    private record Entry(boolean callbacks, Instant nextDescribe, boolean spread) {
+        Entry(boolean callbacks, Instant nextDescribe) {
+            this(callbacks, nextDescribe, false);
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -41,10 +45,23 @@ final class DescribeSchedule {
     /** How long to wait before describing {@code uid}'s task; empty when a Describe is due (always without callbacks). */
     Optional<Duration> wait(String uid, Instant now) {
         Entry e = entries.get(uid);
-        if (e == null || !e.callbacks() || e.nextDescribe() == null || !now.isBefore(e.nextDescribe())) {
+        if (e == null || !(e.callbacks() || e.spread()) || e.nextDescribe() == null || !now.isBefore(e.nextDescribe())) {
             return Optional.empty();
         }
         return Optional.of(Duration.between(now, e.nextDescribe()));
+    }
+
+    /** Whether anything is planned for {@code uid}'s task in this process (a Describe, or a callback seen). */
+    boolean known(String uid) {
+        return entries.containsKey(uid);
+    }
+
+    /**
+     * The first Describe of {@code uid}'s task in this process, a task an earlier process followed, is planned for
+     * {@code at}; until then a follow describes nothing, with or without callbacks.
+     */
+    void spreadFirst(String uid, Instant at) {
+        entries.putIfAbsent(uid, new Entry(false, at, true));
     }
 
     /** {@code uid}'s task was described; the next Describe is planned for {@code next}. */

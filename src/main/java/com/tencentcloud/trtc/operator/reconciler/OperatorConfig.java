@@ -64,6 +64,13 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
      * 1.16x the 50 s floor, at 20 at 1.13x (bench/run, 2 cores).
      */
     public static final int DEFAULT_RECONCILE_THREADS = 20;
+    /**
+     * Objects per page of every informer's list (the first list after a start, and any re-list after a lost
+     * watch): each page is parsed and stored before the next is asked for, so start-up memory does not grow with the
+     * number of resources in one response (10,000 CloudRecordings are about 30 MB of JSON). 250 pages of even the
+     * largest recordings (200 files) stay under 10 MB; 50,000 recordings take 200 requests.
+     */
+    public static final long INFORMER_LIST_LIMIT = 250;
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");

@@ -34,6 +34,17 @@ final class PollBudget {
         return needed.compareTo(first) > 0 ? needed : first;
     }
 
+    /**
+     * When to describe, for the first time since this process started, a task that an earlier process followed: at
+     * a random moment within the poll interval of {@code expectedTasks} (or of the tasks followed now, if more), so
+     * that the tasks a restart finds are described at the rate of the steady state and not all at once.
+     */
+    Duration firstAfterStart(String uid, int expectedTasks) {
+        active.add(uid);
+        Duration window = interval(Math.max(active.size(), expectedTasks));
+        return Duration.ofMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(window.toMillis() + 1));
+    }
+
     void release(String uid) {
         active.remove(uid);
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 
 /**
  * Follows a started task with DescribeCloudRecording while its management window lasts (design §3.2, §3.5).
@@ -27,7 +28,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * Describe describes nothing, and while it records the plan is a safety net ({@link DescribeSchedule}). A poll
  * that would wait behind other Describes at the rate limit comes back once they are through instead of holding a
  * reconcile thread: polls bunch up (tasks created together are polled together), and threads held by polls were
- * threads taken from the creates of a burst.
+ * threads taken from the creates of a burst. After a restart, the tasks an earlier process followed are first
+ * described at random moments over one poll interval of all of them ({@link PollBudget#firstAfterStart}), not all
+ * at once: a restart with 10,000 live tasks otherwise sent every reconcile of the first wave to the Describe
+ * limiter, and back, until each got a permit.
  */
 final class RecordingFollower {
 
@@ -41,10 +45,16 @@ final class RecordingFollower {
     private final Clock clock;
     private final PollBudget budget;
     private final DescribeSchedule schedule;
+    private final IntSupplier expectedTasks;
+    private final Instant started;
 
+    /**
+     * @param expectedTasks how many tasks this process will follow, as far as it knows (the recordings its cache
+     *                      held when it started): the span over which it spreads their first Describes
+     */
     RecordingFollower(TrtcClient trtc, SecretResolver secrets, ResourceWriter writer,
                       StatusTransitions transitions, EventRecorder events, Failures failures, Backoff backoff,
-                      Clock clock, PollBudget budget, DescribeSchedule schedule) {
+                      Clock clock, PollBudget budget, DescribeSchedule schedule, IntSupplier expectedTasks) {
         this.trtc = trtc;
         this.secrets = secrets;
         this.writer = writer;
@@ -55,6 +65,8 @@ final class RecordingFollower {
         this.clock = clock;
         this.budget = budget;
         this.schedule = schedule;
+        this.expectedTasks = expectedTasks;
+        this.started = clock.instant();
     }
 
     /** Follows task {@code taskId}; one recorded only in the annotation (status lost) is first restored to status. */
@@ -77,6 +89,10 @@ final class RecordingFollower {
             return Step.done(written);
         }
         String uid = r.getMetadata().getUid();
+        if (!schedule.known(uid) && followedBefore(status)) {
+            Duration first = budget.firstAfterStart(uid, expectedTasks.getAsInt());
+            schedule.spreadFirst(uid, now.plus(first));
+        }
         Optional<Duration> wait = schedule.wait(uid, now);
         if (wait.isPresent()) {
             return Step.requeue(r, capped(wait.get(), now, expiresAt));
@@ -113,6 +129,15 @@ final class RecordingFollower {
             return failures.trtc(r, e, List.of(call.credentials().secretKey()));
         } catch (IllegalArgumentException e) {
             return failures.refused(r, e, List.of(call.credentials().secretKey()));
+        }
+    }
+
+    /** Whether an earlier process created and followed the task: one this process meets after a restart. */
+    private boolean followedBefore(CloudRecordingStatus status) {
+        try {
+            return status.getCreatedAt() != null && Instant.parse(status.getCreatedAt()).isBefore(started);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package com.tencentcloud.trtc.operator.schedule;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.reconciler.EventRecorder;
+import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -52,6 +53,7 @@ public class CloudRecordingScheduleReconciler implements Reconciler<CloudRecordi
                         .withName("children")
                         .withNamespacesInheritedFromController()
                         .withLabelSelector(CloudRecordingSchedule.LABEL_SCHEDULE)
+                        .withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT)
                         .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(CloudRecordingSchedule.class))
                         .build(), context);
         return List.of(children);

@@ -47,6 +47,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--restart")) {
+            Restart.main(args);
+            return;
+        }
         Options options = Options.parse(args);
         try (TrtcEmulator emulator = emulator(options.resources() + options.idle() + 1).build().start();
              BenchCluster cluster = BenchCluster.start(options.kind());

@@ -20,19 +20,37 @@ import java.util.regex.Pattern;
 final class OperatorProcess implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Path LOG = Path.of("target", "bench", "operator.log");
 
     private final Process process;
-    private final long startupMillis;
+    private final int port;
+    private final long launchedNanos;
+    private long startupMillis;
     private volatile long peakRssKb;
     private int requested;
 
-    private OperatorProcess(Process process, long startupMillis) {
+    private OperatorProcess(Process process, int port, long launchedNanos) {
         this.process = process;
-        this.startupMillis = startupMillis;
+        this.port = port;
+        this.launchedNanos = launchedNanos;
     }
 
     static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
                                  List<String> jvmFlags) throws Exception {
+        OperatorProcess running = launch(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags);
+        if (running.awaitReady(Duration.ofSeconds(120)) < 0) {
+            running.process.destroyForcibly();
+            if (!running.process.isAlive()) {
+                throw new IllegalStateException("operator exited with " + running.process.waitFor() + "; see " + LOG);
+            }
+            throw new IllegalStateException("operator not ready within 120 s; see " + LOG);
+        }
+        return running;
+    }
+
+    /** Starts the jar without waiting for it; {@link #awaitReady} waits. */
+    static OperatorProcess launch(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
+                                  List<String> jvmFlags) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build it with mvn -B -DskipTests package");
         }
@@ -40,13 +58,12 @@ final class OperatorProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = Path.of("target", "bench", "operator.log");
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmFlags);
         command.add("-Xlog:gc:file=" + Path.of("target", "bench", "gc.log"));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true).redirectOutput(LOG.toFile());
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", cluster.kubeconfig().toAbsolutePath().toString());
         env.put("TRTC_ENDPOINT", trtcEndpoint);
@@ -62,26 +79,46 @@ final class OperatorProcess implements AutoCloseable {
         env.remove("TENCENTCLOUD_SECRET_ID");
         env.remove("TENCENTCLOUD_SECRET_KEY");
         long start = System.nanoTime();
-        Process process = builder.start();
+        return new OperatorProcess(builder.start(), port, start);
+    }
+
+    /**
+     * Waits until {@code /readyz} answers 200, sampling the resident memory meanwhile; returns the milliseconds from
+     * the launch to ready, or -1 when the process exited or {@code timeout} passed first.
+     */
+    long awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(1)).build();
-        long deadline = start + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("operator exited with " + process.exitValue() + "; see " + log);
-            }
+        long deadline = launchedNanos + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            sampleRss();
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    OperatorProcess running = new OperatorProcess(process, (System.nanoTime() - start) / 1_000_000);
-                    running.sampleRss();
-                    return running;
+                    startupMillis = (System.nanoTime() - launchedNanos) / 1_000_000;
+                    sampleRss();
+                    return startupMillis;
                 }
             } catch (IOException e) {
                 Thread.sleep(50);
             }
         }
+        return -1;
+    }
+
+    /** Whether the process still runs. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Milliseconds since the launch. */
+    long millisSinceLaunch() {
+        return (System.nanoTime() - launchedNanos) / 1_000_000;
+    }
+
+    /** Ends the process with SIGKILL, as a node drain or an OOM kill would, and waits for it. */
+    void kill9() throws InterruptedException {
         process.destroyForcibly();
-        throw new IllegalStateException("operator not ready within 120 s; see " + log);
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     long startupMillis() {
@@ -153,6 +190,18 @@ final class OperatorProcess implements AutoCloseable {
             return 0;
         }
         return gc().heapUsedMb();
+    }
+
+    /** Writes the live objects by class ({@code jcmd GC.class_histogram}, which collects first) to {@code file}. */
+    void histogram(Path file) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            requested++;
+        } catch (IOException | InterruptedException e) {
+            System.out.println("no class histogram: " + e);
+        }
     }
 
     /** How many full collections {@link #liveHeapMb()} asked for. */

@@ -103,7 +103,7 @@ class DescribesPerRecordingHourTest {
         DescribeSchedule schedule = new DescribeSchedule();
         RecordingFollower follower = new RecordingFollower(trtc, secrets, writer, transitions, events,
                 new Failures(writer, transitions, events, backoff, new StallMemory(lookup)), backoff, clock,
-                new PollBudget(config.pollInterval(), config.rateLimitPerSecond()), schedule);
+                new PollBudget(config.pollInterval(), config.rateLimitPerSecond()), schedule, () -> 1);
         CallbackInbox inbox = new CallbackInbox(() -> true);
         inbox.bind(null, secrets, new SimpleInboundEventSource<>() {
             @Override

@@ -10,7 +10,8 @@ import io.fabric8.generator.annotation.ValidationRule;
  * <p>The API server enforces the contract at apply time: the schema holds the types, enums, ranges and patterns,
  * and the CEL rules on this type hold the room-id rule and immutability. Every field that ModifyCloudRecording
  * cannot change is immutable here (a change, an addition or a removal is refused); only
- * {@code recordParams.subscribeStreamUserIds}, {@code mixLayoutParams} and {@code deletionPolicy} can change.
+ * {@code recordParams.subscribeStreamUserIds}, {@code mixLayoutParams}, {@code deletionPolicy} and
+ * {@code ttlSecondsAfterFinished} can change.
  * No field has a schema default: defaults are resolved in code, so that GitOps tools see no drift.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

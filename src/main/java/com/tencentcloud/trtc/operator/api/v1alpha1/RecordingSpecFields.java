@@ -72,6 +72,11 @@ public abstract class RecordingSpecFields {
     @JsonPropertyDescription("What deleting this resource does to the task: Delete stops it with DeleteCloudRecording, Orphan leaves it running; operator-side only, no API code; default Delete; can change.")
     private DeletionPolicy deletionPolicy;
 
+    @Min(0)
+    @Max(315360000)
+    @JsonPropertyDescription("Seconds after the recording finished (phase Stopped, Expired or Failed) that the operator deletes this resource, its files first listed in an Event and a log line, as a Job's ttlSecondsAfterFinished; 0 deletes at once, at most 315360000 (ten years); operator-side only, no API code; default none (kept until deleted); can change.")
+    private Integer ttlSecondsAfterFinished;
+
     public Long getSdkAppId() {
         return sdkAppId;
     }
@@ -174,5 +179,13 @@ public abstract class RecordingSpecFields {
 
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
         this.deletionPolicy = deletionPolicy;
+    }
+
+    public Integer getTtlSecondsAfterFinished() {
+        return ttlSecondsAfterFinished;
+    }
+
+    public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
+        this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
     }
 }
