@@ -88,6 +88,12 @@ public final class OperatorMetrics implements TrtcCallListener {
         timeToTaskId.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
     }
 
+    /** A new task replaced one that ended by fault; {@code reason} is the failed task's end reason (RoomTimeout, StartFailed). */
+    public void taskRestarted(String reason) {
+        Counter.builder("trtc.recording.restarts").description("New recording tasks started in place of tasks that ended by fault, by the failed task's end reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
     /** A TRTC recording callback was answered. */
     public void callbackHandled(String event, String result) {
         Counter.builder("trtc.callbacks").description("TRTC recording callbacks received, by event type and result")

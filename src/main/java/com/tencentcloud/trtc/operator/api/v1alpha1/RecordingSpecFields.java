@@ -72,6 +72,14 @@ public abstract class RecordingSpecFields {
     @JsonPropertyDescription("What deleting this resource does to the task: Delete stops it with DeleteCloudRecording, Orphan leaves it running; operator-side only, no API code; default Delete; can change.")
     private DeletionPolicy deletionPolicy;
 
+    @JsonPropertyDescription("Whether a task that the service ends by fault (callback 302 with LeaveCode 100, or 301 with Status 1) is replaced by a new one: OnFailure or Never; operator-side only, needs recording callbacks; default OnFailure; can change.")
+    private RestartPolicy restartPolicy;
+
+    @Min(0)
+    @Max(20)
+    @JsonPropertyDescription("How many times a failed task is replaced before the recording is Failed (reason BackoffLimitExceeded), 0 to 20; default 6; can change.")
+    private Integer backoffLimit;
+
     public Long getSdkAppId() {
         return sdkAppId;
     }
@@ -174,5 +182,21 @@ public abstract class RecordingSpecFields {
 
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
         this.deletionPolicy = deletionPolicy;
+    }
+
+    public RestartPolicy getRestartPolicy() {
+        return restartPolicy;
+    }
+
+    public void setRestartPolicy(RestartPolicy restartPolicy) {
+        this.restartPolicy = restartPolicy;
+    }
+
+    public Integer getBackoffLimit() {
+        return backoffLimit;
+    }
+
+    public void setBackoffLimit(Integer backoffLimit) {
+        this.backoffLimit = backoffLimit;
     }
 }
