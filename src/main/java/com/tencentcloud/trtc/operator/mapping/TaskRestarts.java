@@ -1,5 +1,7 @@
 package com.tencentcloud.trtc.operator.mapping;
 
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.EndedTask;
@@ -57,14 +59,20 @@ public final class TaskRestarts {
         /** {@code backoffLimit} restarts were made: phase Failed. */
         LIMIT,
         /** {@code maxDuration}, counted from the first task, has passed: the end is final. */
-        MAX_DURATION
+        MAX_DURATION,
+        /** A schedule's child whose window (until the schedule's next slot) has ended: the end is final. */
+        WINDOW_ENDED
     }
 
     private TaskRestarts() {
     }
 
-    /** Whether a recording whose task failed at {@code now} gets a new task, given its spec and status. */
-    public static Decision decide(CloudRecordingSpec spec, CloudRecordingStatus status, Instant now) {
+    /**
+     * Whether recording {@code r}, whose task failed, gets a new task at {@code now}, given its spec, its
+     * {@code status} and, for a schedule's child, the end of its window.
+     */
+    public static Decision decide(CloudRecording r, CloudRecordingStatus status, Instant now) {
+        CloudRecordingSpec spec = r.getSpec();
         if (policy(spec) == RestartPolicy.Never) {
             return Decision.NEVER;
         }
@@ -76,7 +84,25 @@ public final class TaskRestarts {
         if (max.isPresent() && first != null && !now.isBefore(Instant.parse(first).plus(max.get()))) {
             return Decision.MAX_DURATION;
         }
+        Optional<Instant> windowEnds = windowEnds(r);
+        if (windowEnds.isPresent() && !now.isBefore(windowEnds.get())) {
+            return Decision.WINDOW_ENDED;
+        }
         return Decision.RESTART;
+    }
+
+    /** The end of a schedule child's window, from its {@code window-ends} annotation; empty for other recordings. */
+    public static Optional<Instant> windowEnds(CloudRecording r) {
+        var annotations = r.getMetadata().getAnnotations();
+        String text = annotations == null ? null : annotations.get(CloudRecordingSchedule.ANNOTATION_WINDOW_ENDS);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** When the recording's first task was created: maxDuration counts from then. */

@@ -280,7 +280,7 @@ public final class StatusTransitions {
 
     private CloudRecordingStatus afterFailure(CloudRecording r, CloudRecordingStatus s, String why, String reason) {
         int limit = TaskRestarts.backoffLimit(r.getSpec());
-        switch (TaskRestarts.decide(r.getSpec(), s, clock.instant())) {
+        switch (TaskRestarts.decide(r, s, clock.instant())) {
             case NEVER -> {
                 s.setPhase(Phase.Stopped);
                 return ready(r, s, Conditions.FALSE, reason, why + "; spec.restartPolicy is Never, so no new task is started");
@@ -294,6 +294,11 @@ public final class StatusTransitions {
                 s.setPhase(Phase.Stopped);
                 return ready(r, s, Conditions.FALSE, REASON_MAX_DURATION, why + "; maxDuration " + r.getSpec().getMaxDuration()
                         + " since the first task was created has passed, so no new task is started");
+            }
+            case WINDOW_ENDED -> {
+                s.setPhase(Phase.Stopped);
+                return ready(r, s, Conditions.FALSE, reason, why + "; the schedule's next slot came at "
+                        + TaskRestarts.windowEnds(r).orElseThrow() + ", so this child starts no new task");
             }
             default -> {
                 s.setPhase(Phase.Restarting);

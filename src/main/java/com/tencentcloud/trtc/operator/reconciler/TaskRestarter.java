@@ -66,7 +66,7 @@ final class TaskRestarter {
         }
         Instant now = clock.instant();
         if (!Objects.equals(s.getObservedGeneration(), r.getMetadata().getGeneration())
-                || TaskRestarts.decide(r.getSpec(), s, now) != TaskRestarts.Decision.RESTART) {
+                || TaskRestarts.decide(r, s, now) != TaskRestarts.Decision.RESTART) {
             r = writer.writeStatus(r, transitions.restartReconsidered(r));
             if (r.getStatus().getPhase() != Phase.Restarting) {
                 return Optional.of(Step.done(r));

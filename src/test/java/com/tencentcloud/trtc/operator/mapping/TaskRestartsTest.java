@@ -2,6 +2,8 @@ package com.tencentcloud.trtc.operator.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.EndedTask;
@@ -60,15 +62,29 @@ class TaskRestartsTest {
         status.setCreatedAt(first.plus(Duration.ofMinutes(50)).toString());
         CloudRecordingSpec spec = new CloudRecordingSpec();
         spec.setMaxDuration("1h");
+        CloudRecording r = new CloudRecording();
+        r.setSpec(spec);
 
-        assertThat(TaskRestarts.decide(spec, status, first.plus(Duration.ofMinutes(59)))).isEqualTo(TaskRestarts.Decision.RESTART);
-        assertThat(TaskRestarts.decide(spec, status, first.plus(Duration.ofMinutes(60))))
+        assertThat(TaskRestarts.decide(r, status, first.plus(Duration.ofMinutes(59)))).isEqualTo(TaskRestarts.Decision.RESTART);
+        assertThat(TaskRestarts.decide(r, status, first.plus(Duration.ofMinutes(60))))
                 .as("counted from the first task, not the live one").isEqualTo(TaskRestarts.Decision.MAX_DURATION);
         status.setRestarts(2);
         spec.setBackoffLimit(2);
-        assertThat(TaskRestarts.decide(spec, status, first)).isEqualTo(TaskRestarts.Decision.LIMIT);
+        assertThat(TaskRestarts.decide(r, status, first)).isEqualTo(TaskRestarts.Decision.LIMIT);
         spec.setRestartPolicy(RestartPolicy.Never);
-        assertThat(TaskRestarts.decide(spec, status, first)).isEqualTo(TaskRestarts.Decision.NEVER);
+        assertThat(TaskRestarts.decide(r, status, first)).isEqualTo(TaskRestarts.Decision.NEVER);
+    }
+
+    @Test
+    void aScheduleChildIsNotRestartedOnceTheNextSlotHasCome() {
+        Instant next = Instant.parse("2026-12-03T09:00:00Z");
+        CloudRecording child = new CloudRecording();
+        child.setSpec(new CloudRecordingSpec());
+        child.getMetadata().setAnnotations(java.util.Map.of(CloudRecordingSchedule.ANNOTATION_WINDOW_ENDS, next.toString()));
+        CloudRecordingStatus status = new CloudRecordingStatus();
+
+        assertThat(TaskRestarts.decide(child, status, next.minusSeconds(1))).isEqualTo(TaskRestarts.Decision.RESTART);
+        assertThat(TaskRestarts.decide(child, status, next)).isEqualTo(TaskRestarts.Decision.WINDOW_ENDED);
     }
 
     @Test
