@@ -96,6 +96,60 @@ class TaskRestartTest {
         assertThat(trtc.calls("CreateCloudRecording")).hasSize(2);
     }
 
+    @Test
+    void aRecordingPausedDuringTheBackOffStartsNoTask() throws Exception {
+        String first = failFirstTask();
+        client.resources(CloudRecording.class).inNamespace(OperatorHarness.NAMESPACE).withName(Recordings.NAME)
+                .edit(r -> {
+                    r.getMetadata().getAnnotations().put(CloudRecording.ANNOTATION_PAUSED, "true");
+                    return r;
+                });
+
+        Thread.sleep(15_000);
+
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+        assertThat(harness.get(Recordings.NAME).getStatus().getTaskId()).isEqualTo(first);
+        assertThat(harness.get(Recordings.NAME).getStatus().getPhase()).isEqualTo(Phase.Restarting);
+    }
+
+    @Test
+    void aRecordingDeletedDuringTheBackOffIsReleasedWithoutACall() throws Exception {
+        failFirstTask();
+        client.resources(CloudRecording.class).inNamespace(OperatorHarness.NAMESPACE).withName(Recordings.NAME).delete();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(Recordings.NAME) == null);
+        Thread.sleep(12_000);
+
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+        assertThat(trtc.calls("DeleteCloudRecording")).as("the task had ended").isEmpty();
+    }
+
+    @Test
+    void restartPolicyNeverSetDuringTheBackOffEndsTheRecordingInstead() throws Exception {
+        failFirstTask();
+        client.resources(CloudRecording.class).inNamespace(OperatorHarness.NAMESPACE).withName(Recordings.NAME)
+                .edit(r -> {
+                    r.getSpec().setRestartPolicy(com.tencentcloud.trtc.operator.api.v1alpha1.RestartPolicy.Never);
+                    return r;
+                });
+
+        CloudRecording stopped = harness.awaitStatus(Recordings.NAME, s -> s.getPhase() == Phase.Stopped);
+        assertThat(condition(stopped, Conditions.READY).getMessage()).contains("restartPolicy is Never");
+        assertThat(stopped.getStatus().getObservedGeneration()).isEqualTo(stopped.getMetadata().getGeneration());
+        Thread.sleep(12_000);
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
+    }
+
+    /** Starts the recording and ends its task with a 302 LeaveCode 100; returns that task's id. */
+    private String failFirstTask() throws Exception {
+        client.resource(Recordings.load()).create();
+        harness.awaitStatus(Recordings.NAME, s -> "task-1".equals(s.getTaskId()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.callbacks().target("task-1").isPresent());
+        assertThat(post("task-1", 302, T0, "{\"LeaveCode\":100}")).isEqualTo(200);
+        harness.awaitStatus(Recordings.NAME, s -> s.getPhase() == Phase.Restarting);
+        return "task-1";
+    }
+
     private int post(String taskId, int type, long eventMs, String payload) throws Exception {
         return SignedCallbacks.post(server.port(), KEY, APP, SignedCallbacks.body(type, taskId, eventMs, payload)).statusCode();
     }
