@@ -191,7 +191,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                         share, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share,
-                new TaskRestarter(writer, transitions, events, clock, (r, reason) -> taskRestarted.accept(r, reason)));
+                new TaskRestarter(writer, transitions, events, clock, budget, (r, reason) -> taskRestarted.accept(r, reason)));
     }
 
     /**

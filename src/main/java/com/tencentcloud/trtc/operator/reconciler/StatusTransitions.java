@@ -308,8 +308,9 @@ public final class StatusTransitions {
         }
     }
 
+    /** The history entry of {@code s}'s task, ended now; to the millisecond, because the back-off counts from it. */
     private EndedTask endedTask(CloudRecordingStatus s, String reason) {
-        return new EndedTask(s.getTaskId(), s.getCreatedAt(), now().toString(), reason);
+        return new EndedTask(s.getTaskId(), s.getCreatedAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), reason);
     }
 
     private CloudRecordingStatus ready(CloudRecording r, CloudRecordingStatus s, String status, String reason, String message) {

@@ -32,15 +32,17 @@ final class TaskRestarter {
     private final StatusTransitions transitions;
     private final EventRecorder events;
     private final Clock clock;
+    private final PollBudget budget;
     private final BiConsumer<CloudRecording, String> restarted;
 
     /** @param restarted told of each new task started in place of a failed one, with the failed task's end reason */
     TaskRestarter(ResourceWriter writer, StatusTransitions transitions, EventRecorder events, Clock clock,
-                  BiConsumer<CloudRecording, String> restarted) {
+                  PollBudget budget, BiConsumer<CloudRecording, String> restarted) {
         this.writer = writer;
         this.transitions = transitions;
         this.events = events;
         this.clock = clock;
+        this.budget = budget;
         this.restarted = restarted;
     }
 
@@ -55,6 +57,7 @@ final class TaskRestarter {
         if (s == null || TaskRestarts.ended(s, s.getTaskId()).isEmpty()) {
             return Optional.empty();
         }
+        budget.release(r.getMetadata().getUid());
         if (s.getPhase() == Phase.Failed) {
             return Optional.of(Step.done(r));
         }

@@ -115,7 +115,7 @@ class TaskRestartIT {
         List<CallRecord> creates = calls(c, "CreateCloudRecording");
         assertThat(creates).hasSize(2);
         assertThat(Duration.between(sent, creates.get(1).at())).as("the back-off of 10 s came first")
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(9));
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(10));
         assertThat(restarted.getStatus().getRestarts()).isEqualTo(1);
         assertThat(restarted.getStatus().getTaskHistory()).extracting(EndedTask::getTaskId, EndedTask::getReason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(first, "RoomTimeout"));

@@ -57,6 +57,14 @@ class RestartTransitionsTest {
     }
 
     @Test
+    void theBackOffCountsFromTheMillisecondTheTaskEnded() {
+        clock.advance(Duration.ofMillis(750));
+        apply(callback(302, "task-1", null, 100));
+
+        assertThat(TaskRestarts.restartAt(r.getStatus())).isEqualTo(clock.instant().plusSeconds(10));
+    }
+
+    @Test
     void aDescribeThatFoundTheTaskGoneDoesNotHideTheRoomTimeoutThatExplainsIt() {
         r.setStatus(transitions.ended(r, "req-d", "ResourceNotFound"));
         assertThat(r.getStatus().getPhase()).isEqualTo(Phase.Stopped);
