@@ -2,7 +2,8 @@
 -- Installed as argocd-cm key resource.customizations.health.trtc.tencentcloud.com_CloudRecording (docs/gitops.md).
 --   Degraded    phase Failed; or a Stalled=True condition that is about the current generation
 --   Suspended   annotation trtc.tencentcloud.com/paused: "true", or Synced=False with reason ReconcilePaused
---   Progressing no status yet; status.observedGeneration < metadata.generation; phase Pending, Creating, Stopping
+--   Progressing no status yet; status.observedGeneration < metadata.generation; phase Pending, Creating, Stopping,
+--               Restarting (the task ended by fault and a new one starts after a back-off)
 --   Healthy     phase Idle or Recording (the task is managed), Stopped (it ended normally),
 --               Expired (the management window ended: normal for every long recording, nothing to fix)
 local hs = {}
@@ -116,6 +117,14 @@ elseif phase == "Idle" then
 elseif phase == "Recording" then
   hs.status = "Healthy"
   hs.message = withTask("Recording", status) .. retryNote(status)
+elseif phase == "Restarting" then
+  hs.status = "Progressing"
+  local ready = findCondition(status, "Ready")
+  if ready ~= nil and ready.message ~= nil and ready.message ~= "" then
+    hs.message = "Restarting: " .. ready.message .. retryNote(status)
+  else
+    hs.message = withTask("Restarting the recording after its task ended by fault", status) .. retryNote(status)
+  end
 elseif phase == "Stopping" then
   hs.status = "Progressing"
   hs.message = withTask("Stopping the recording task", status) .. retryNote(status)

@@ -133,6 +133,7 @@ public final class OperatorAssembly implements AutoCloseable {
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
         reconciler.onTaskStarted(inventory::taskStarted);
+        reconciler.onTaskRestarted((r, reason) -> metrics.taskRestarted(reason));
         operator.register(reconciler, o -> {
             o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT);
             if (!config.watchNamespaces().isEmpty()) {
@@ -155,7 +156,7 @@ public final class OperatorAssembly implements AutoCloseable {
 
     /**
      * Starts the inventory, the operator (or its bid for the Lease), the endpoints on {@code METRICS_PORT} and, with
-     * {@code CALLBACK_PORT}, the callback receiver on every interface.
+     * {@code CALLBACK_PORT}, the callback receiver; both on {@code METRICS_BIND_ADDRESS} (default every interface).
      */
     public OperatorAssembly start() throws IOException {
         return start(config.metricsPort());
@@ -163,7 +164,7 @@ public final class OperatorAssembly implements AutoCloseable {
 
     /** As {@link #start()}, with the endpoints on {@code port} (0 picks a free one) of {@code METRICS_BIND_ADDRESS}. */
     public OperatorAssembly start(int port) throws IOException {
-        return start(port, config.callbackPort().map(InetSocketAddress::new).orElse(null));
+        return start(port, config.callbackPort().map(p -> new InetSocketAddress(config.metricsBindAddress(), p)).orElse(null));
     }
 
     /** As {@link #start()}, with the endpoints on {@code port} and the callback receiver on {@code callbackAddress} (null: none). */

@@ -41,6 +41,8 @@ public final class OperatorMetrics implements TrtcCallListener {
     public static final List<String> ACTIONS = List.of("CreateCloudRecording", "DescribeCloudRecording",
             "ModifyCloudRecording", "DeleteCloudRecording");
 
+    /** The causes of a restart (design §10): a 302 with LeaveCode 100, a 301 with Status 1, and any other. */
+    public static final List<String> RESTART_REASONS = List.of("RoomTimeout", "StartFailed", "Other");
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter createOutcomeUnknown;
     private final Timer timeToTaskId;
@@ -58,6 +60,7 @@ public final class OperatorMetrics implements TrtcCallListener {
             latency(a);
             waiting(a);
         });
+        RESTART_REASONS.forEach(this::restarts);
     }
 
     /** The registry, for JOSDK's Micrometer metrics and for gauges of other modules. */
@@ -86,6 +89,20 @@ public final class OperatorMetrics implements TrtcCallListener {
     /** A resource showed its TaskId {@code elapsed} after it was created. */
     public void recordTimeToTaskId(Duration elapsed) {
         timeToTaskId.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+
+    /**
+     * A new task replaced one that ended by fault; {@code reason} is the failed task's end reason, one of
+     * {@link #RESTART_REASONS} (any other value is counted as {@code Other}, so the label stays bounded).
+     */
+    public void taskRestarted(String reason) {
+        restarts(RESTART_REASONS.contains(reason) ? reason : "Other").increment();
+    }
+
+    private Counter restarts(String reason) {
+        return Counter.builder("trtc.recording.restarts")
+                .description("New recording tasks started in place of tasks that ended by fault, by the failed task's end reason")
+                .tag("reason", reason).register(registry);
     }
 
     /** A TRTC recording callback was answered. */

@@ -128,7 +128,7 @@ public final class CallbackEffects {
             case Idle -> 1;
             case Recording -> 2;
             case Stopping, Expired -> 3;
-            case Stopped -> 4;
+            case Stopped, Restarting -> 4;
         };
     }
 }

@@ -4,6 +4,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.mapping.CallbackEffects;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.mapping.TaskRestarts;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Applies the callbacks waiting in the {@link CallbackInbox} at the start of a resource's reconcile: each through
  * {@link StatusTransitions#callback}, oldest first, then one status write if anything changed, then the Events
- * ({@link CallbackEffects#notice}). Callbacks for another TaskId than the resource's are dropped. If the write fails
+ * ({@link CallbackEffects#notice}). Callbacks for a task that is neither the resource's nor one of its ended tasks
+ * ({@code status.taskHistory}) are dropped; those of an ended task bring only their files. If the write fails
  * the callbacks are put back and the reconcile's retry applies them.
  *
  * <p>The resource a reconcile is handed comes from the informer's cache, which can lag this operator's own last
@@ -46,7 +48,8 @@ final class CallbackApplier {
     /** The resource after its waiting callbacks, as written (or as it was, when none changed its status). */
     CloudRecording apply(CloudRecording r, String taskId) {
         List<RecordingCallback> waiting = inbox.drain(r);
-        List<RecordingCallback> mine = waiting.stream().filter(e -> taskId.equals(e.taskId())).toList();
+        List<RecordingCallback> mine = waiting.stream().filter(e -> taskId.equals(e.taskId())
+                || TaskRestarts.ended(r.getStatus(), e.taskId()).isPresent()).toList();
         if (mine.isEmpty()) {
             return r;
         }
@@ -109,7 +112,9 @@ final class CallbackApplier {
             if (working.getStatus() == null || working.getStatus().getTaskId() == null) {
                 working.setStatus(transitions.adopted(working, taskId));
             }
-            CallbackEffects.notice(working.getStatus().getPhase(), event).ifPresent(notices::add);
+            CloudRecordingStatus.Phase phase = working.getStatus().getPhase();
+            boolean over = !taskId.equals(event.taskId()) || phase == CloudRecordingStatus.Phase.Restarting;
+            CallbackEffects.notice(over ? CloudRecordingStatus.Phase.Stopped : phase, event).ifPresent(notices::add);
             working.setStatus(transitions.callback(working, event));
         }
         return working.getStatus();

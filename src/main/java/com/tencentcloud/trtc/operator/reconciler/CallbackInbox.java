@@ -58,9 +58,17 @@ public final class CallbackInbox {
         this.trigger = trigger;
     }
 
-    /** Values of the TaskId index for a resource: its task id, when it has one. */
+    /**
+     * Values of the TaskId index for a resource: its task id, when it has one, and those of its ended tasks, whose
+     * late callbacks (uploads, VOD commits) still bring files.
+     */
     static List<String> taskIds(CloudRecording r) {
-        return CloudRecordingReconciler.taskId(r).map(List::of).orElse(List.of());
+        List<String> ids = new ArrayList<>();
+        CloudRecordingReconciler.taskId(r).ifPresent(ids::add);
+        if (r.getStatus() != null && r.getStatus().getTaskHistory() != null) {
+            r.getStatus().getTaskHistory().stream().map(t -> t.getTaskId()).filter(t -> t != null && !ids.contains(t)).forEach(ids::add);
+        }
+        return ids;
     }
 
     /** The managed resource whose task is {@code taskId}, from the cache. */

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
  * follow it, or stop it. The steps live in {@link RecordingCreator}, {@link RecordingModifier},
- * {@link RecordingFollower}, {@link RecordingRelease} and {@link DurationLimit} ({@code maxDuration}); every status
+ * {@link RecordingFollower}, {@link RecordingRelease}, {@link DurationLimit} ({@code maxDuration}) and
+ * {@link TaskRestarter} (a new task after one ended by fault, through the same create path); every status
  * change goes through {@link StatusTransitions}. Recording callbacks waiting in the {@link CallbackInbox} are
  * applied first, by {@link CallbackApplier}, so that they and the steps never write the same status at once.
  *
@@ -74,6 +76,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     private volatile int recordingsAtStart = -1;
     private volatile Consumer<CloudRecording> taskStarted = r -> {
     };
+    private volatile BiConsumer<CloudRecording, String> taskRestarted = (r, reason) -> {
+    };
 
     /**
      * How the reconciler writes and retries; {@link #defaults()} in production, other values in tests.
@@ -105,7 +109,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingRelease release,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
-                                 DescribeSchedule schedule, NamespaceShare share, TtlAfterFinished ttl) {
+                                 DescribeSchedule schedule, NamespaceShare share, TtlAfterFinished ttl,
+                                 TaskRestarter restarter) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -190,7 +195,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                         share, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share,
-                new TtlAfterFinished(client, writer, events, clock));
+                new TtlAfterFinished(client, writer, events, clock),
+                new TaskRestarter(writer, transitions, events, clock, budget, (r, reason) -> taskRestarted.accept(r, reason)));
     }
 
     /**
@@ -215,6 +221,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */
     public CloudRecordingReconciler onTaskStarted(Consumer<CloudRecording> listener) {
         this.taskStarted = listener;
+        return this;
+    }
+
+    /** Calls {@code listener} with each new task started in place of a failed one, and the failed task's end reason. */
+    public CloudRecordingReconciler onTaskRestarted(BiConsumer<CloudRecording, String> listener) {
+        this.taskRestarted = listener;
         return this;
     }
 
@@ -269,6 +281,10 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
 
     private static Step act(Collaborators c, CloudRecording resource, Optional<String> taskId, Context<CloudRecording> context) {
         if (taskId.isPresent()) {
+            Optional<Step> restart = c.restarter().step(resource, r -> create(c, r, context));
+            if (restart.isPresent()) {
+                return restart.get();
+            }
             Optional<Step> limited = c.limit().enforce(resource);
             if (limited.isPresent()) {
                 return limited.get();
@@ -276,6 +292,11 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
             return c.limit().bringForward(resource,
                     c.modifier().apply(resource).orElseGet(() -> c.follower().follow(resource, taskId.get())));
         }
+        return create(c, resource, context);
+    }
+
+    /** The one creation path: a first task, and a new task after a failure ({@link TaskRestarter}). */
+    private static Step create(Collaborators c, CloudRecording resource, Context<CloudRecording> context) {
         Optional<CloudRecording> holder = RecorderSeats.earlierHolder(resource, context.getPrimaryCache());
         if (holder.isPresent()) {
             return conflict(c, resource, holder.get());

@@ -4,6 +4,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.mapping.EffectiveSpec;
+import com.tencentcloud.trtc.operator.mapping.TaskRestarts;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * then counts as stopped. The API server keeps maxDuration shorter than the management window, so the call is
  * always made while the task can still be stopped.
  *
- * <p>The limit counts from {@code status.createdAt}, the moment CreateCloudRecording answered; a task adopted through
+ * <p>The limit counts from {@code status.firstCreatedAt} (else {@code createdAt}), the moment CreateCloudRecording
+ * answered for the recording's first task, so restarts do not extend it; a task adopted through
  * the {@code task-id} annotation has no such time and is not limited. Between polls the follower's next look is
  * brought forward to the limit, so the stop is at most a second late.
  */
@@ -57,10 +59,11 @@ final class DurationLimit {
     static Optional<Instant> deadline(CloudRecording r) {
         CloudRecordingStatus status = r.getStatus();
         if (status == null || status.getCreatedAt() == null || status.getTaskId() == null
-                || status.getPhase() == Phase.Stopped || status.getPhase() == Phase.Expired || status.getPhase() == Phase.Failed) {
+                || status.getPhase() == Phase.Stopped || status.getPhase() == Phase.Expired || status.getPhase() == Phase.Failed
+                || TaskRestarts.awaitingRestart(status)) {
             return Optional.empty();
         }
-        return EffectiveSpec.maxDuration(r.getSpec()).map(d -> Instant.parse(status.getCreatedAt()).plus(d));
+        return EffectiveSpec.maxDuration(r.getSpec()).map(d -> Instant.parse(TaskRestarts.firstCreatedAt(status)).plus(d));
     }
 
     /** Stops the task if its limit has come; empty when it has not (or there is none). */

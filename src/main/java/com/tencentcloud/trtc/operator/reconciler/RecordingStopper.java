@@ -5,6 +5,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.api.v1alpha1.DeletionPolicy;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.mapping.Redaction;
+import com.tencentcloud.trtc.operator.mapping.TaskRestarts;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -22,7 +23,7 @@ import java.util.Optional;
  *
  * <p>{@code deletionPolicy: Delete} calls DeleteCloudRecording; "not found" and "already ended" count as
  * stopped. The finalizer goes without a call when the policy is {@code Orphan}, when no task was recorded,
- * when the task already ended, or when its management window is over (with a Warning event when the task
+ * when the task already ended (a recording waiting to restart included), or when its management window is over (with a Warning event when the task
  * may still be running). Credentials come from the Secret or, if it was deleted first, from memory.
  */
 final class RecordingStopper {
@@ -74,6 +75,13 @@ final class RecordingStopper {
             return Decision.released();
         }
         if (status != null && status.getPhase() == Phase.Stopped) {
+            return Decision.released();
+        }
+        if (TaskRestarts.ended(status, taskId).isPresent()) {
+            if (createInFlight) {
+                events.warning(r, "NotStopped", "The CreateCloudRecording that was to replace task " + taskId
+                        + " got no answer before deletion; any task it started has no known TaskId and ends when the room is idle (MaxIdleTime)");
+            }
             return Decision.released();
         }
         if (status != null && status.getExpiresAt() != null && !clock.instant().isBefore(Instant.parse(status.getExpiresAt()))) {

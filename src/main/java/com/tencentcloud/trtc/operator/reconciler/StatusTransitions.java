@@ -3,11 +3,13 @@ package com.tencentcloud.trtc.operator.reconciler;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
+import com.tencentcloud.trtc.operator.api.v1alpha1.EndedTask;
 import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
 import com.tencentcloud.trtc.operator.mapping.CallbackEffects;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import com.tencentcloud.trtc.operator.mapping.StorageFiles;
+import com.tencentcloud.trtc.operator.mapping.TaskRestarts;
 import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +48,13 @@ public final class StatusTransitions {
                                         Instant createdAt, int resourceExpiredHour) {
         Instant now = createdAt.truncatedTo(ChronoUnit.SECONDS);
         CloudRecordingStatus s = copy(r);
+        if (TaskRestarts.awaitingRestart(s) && !taskId.equals(s.getTaskId())) {
+            s.setRestarts(TaskRestarts.restarts(s) + 1);
+            s.setRecorderStatus(null);
+        }
+        if (s.getFirstCreatedAt() == null) {
+            s.setFirstCreatedAt(s.getCreatedAt() != null ? s.getCreatedAt() : now.toString());
+        }
         s.setPhase(Phase.Idle);
         s.setRecorderUserId(recorderUserId);
         s.setTaskId(taskId);
@@ -69,12 +78,14 @@ public final class StatusTransitions {
         s.setRecorderStatus(response.status());
         s.setLastRequestId(response.requestId());
         if (response.storageFileList() != null) {
+            String task = s.getTaskId();
             s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), response.storageFileList().stream().map(f -> {
                 StorageFileStatus file = new StorageFileStatus();
                 file.setFileName(f.fileName());
                 file.setUserId(f.userId());
                 file.setTrackType(f.trackType());
                 file.setBeginTimeStamp(f.beginTimeStamp());
+                file.setTaskId(task);
                 return file;
             }).toList()));
         }
@@ -105,7 +116,16 @@ public final class StatusTransitions {
     public CloudRecordingStatus callback(CloudRecording r, RecordingCallback event) {
         CloudRecordingStatus s = copy(r);
         if (!event.files().isEmpty()) {
-            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), event.files()));
+            s.setStorageFiles(StorageFiles.merge(s.getStorageFiles(), StorageFiles.ofTask(event.taskId(), event.files())));
+        }
+        Optional<EndedTask> ended = TaskRestarts.ended(s, event.taskId());
+        if (!event.taskId().equals(s.getTaskId())
+                || ended.isPresent() && !TaskRestarts.REASON_ENDED.equals(ended.get().getReason())) {
+            return s;
+        }
+        Optional<TaskRestarts.End> end = TaskRestarts.end(event);
+        if (end.isPresent()) {
+            return taskEnded(r, s, event, end.get());
         }
         Optional<Phase> next = CallbackEffects.phase(s.getPhase(), event);
         if (next.isEmpty()) {
@@ -128,6 +148,7 @@ public final class StatusTransitions {
         s.setPhase(Phase.Stopped);
         s.setRecorderStatus(null);
         s.setLastRequestId(requestId);
+        s.setTaskHistory(TaskRestarts.record(s.getTaskHistory(), endedTask(s, TaskRestarts.REASON_ENDED)));
         s = ready(r, s, Conditions.FALSE, Conditions.REASON_COMPLETED,
                 "Task " + s.getTaskId() + " has ended (" + detail + "); it is never restarted: create a new CloudRecording to record again");
         return synced(r, s);
@@ -139,6 +160,7 @@ public final class StatusTransitions {
         s.setPhase(Phase.Stopped);
         s.setRecorderStatus(null);
         s.setLastRequestId(requestId);
+        s.setTaskHistory(TaskRestarts.record(s.getTaskHistory(), endedTask(s, REASON_MAX_DURATION)));
         s = ready(r, s, Conditions.FALSE, REASON_MAX_DURATION, "Task " + s.getTaskId() + " was stopped after maxDuration "
                 + maxDuration + "; it is never restarted: create a new CloudRecording to record again");
         return synced(r, s);
@@ -217,6 +239,80 @@ public final class StatusTransitions {
         return stalled(r, reason, message + "; set spec.deletionPolicy to Orphan to release the resource without stopping the task");
     }
 
+    /**
+     * A recording waiting to restart, looked at again: the spec (restartPolicy, backoffLimit, maxDuration) may have
+     * changed, so the decision is made again, and the generation is acknowledged.
+     */
+    public CloudRecordingStatus restartReconsidered(CloudRecording r) {
+        CloudRecordingStatus s = copy(r);
+        EndedTask last = TaskRestarts.ended(s, s.getTaskId()).orElseThrow();
+        s = afterFailure(r, s, "Task " + s.getTaskId() + " ended (" + last.getReason() + ")", last.getReason());
+        s.setObservedGeneration(r.getMetadata().getGeneration());
+        return s;
+    }
+
+    /** A 302 or 301 that ends the resource's own task: recorded in taskHistory, then final, stalled, or restarted. */
+    private CloudRecordingStatus taskEnded(CloudRecording r, CloudRecordingStatus s, RecordingCallback event, TaskRestarts.End end) {
+        String reason = TaskRestarts.reason(event);
+        s.setTaskHistory(TaskRestarts.record(s.getTaskHistory(), endedTask(s, reason)));
+        s.setRecorderStatus(null);
+        String why = "Task " + s.getTaskId() + " has ended: " + TaskRestarts.description(event);
+        if (end == TaskRestarts.End.FAILURE) {
+            return afterFailure(r, s, why, reason);
+        }
+        s.setPhase(Phase.Stopped);
+        if (end == TaskRestarts.End.CONFLICT) {
+            String message = why + "; another task now records with robot " + s.getRecorderUserId()
+                    + ", and the operator does not fight over it: stop the other task or set a different recorder.userId";
+            return conflict(r, ready(r, s, Conditions.FALSE, reason, message), message);
+        }
+        return ready(r, s, Conditions.FALSE, reason, why + "; it is never restarted: create a new CloudRecording to record again");
+    }
+
+    private CloudRecordingStatus conflict(CloudRecording r, CloudRecordingStatus s, String message) {
+        s.setObservedGeneration(r.getMetadata().getGeneration());
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.SYNCED, Conditions.FALSE,
+                Conditions.REASON_RECONCILE_ERROR, message, generation(r), now()));
+        s.setConditions(Conditions.set(s.getConditions(), Conditions.STALLED, Conditions.TRUE,
+                Conditions.REASON_RECORDER_CONFLICT, message, generation(r), now()));
+        return s;
+    }
+
+    private CloudRecordingStatus afterFailure(CloudRecording r, CloudRecordingStatus s, String why, String reason) {
+        int limit = TaskRestarts.backoffLimit(r.getSpec());
+        switch (TaskRestarts.decide(r, s, clock.instant())) {
+            case NEVER -> {
+                s.setPhase(Phase.Stopped);
+                return ready(r, s, Conditions.FALSE, reason, why + "; spec.restartPolicy is Never, so no new task is started");
+            }
+            case LIMIT -> {
+                s.setPhase(Phase.Failed);
+                return ready(r, s, Conditions.FALSE, TaskRestarts.REASON_BACKOFF_LIMIT_EXCEEDED, why + "; all "
+                        + limit + " restarts of spec.backoffLimit are used up, so no new task is started");
+            }
+            case MAX_DURATION -> {
+                s.setPhase(Phase.Stopped);
+                return ready(r, s, Conditions.FALSE, REASON_MAX_DURATION, why + "; maxDuration " + r.getSpec().getMaxDuration()
+                        + " since the first task was created has passed, so no new task is started");
+            }
+            case WINDOW_ENDED -> {
+                s.setPhase(Phase.Stopped);
+                return ready(r, s, Conditions.FALSE, reason, why + "; the schedule's next slot came at "
+                        + TaskRestarts.windowEnds(r).orElseThrow() + ", so this child starts no new task");
+            }
+            default -> {
+                s.setPhase(Phase.Restarting);
+                return ready(r, s, Conditions.FALSE, TaskRestarts.REASON_RESTARTING, why + "; restart "
+                        + (TaskRestarts.restarts(s) + 1) + " of " + limit + " starts a new task at " + TaskRestarts.restartAt(s));
+            }
+        }
+    }
+
+    /** The history entry of {@code s}'s task, ended now; to the millisecond, because the back-off counts from it. */
+    private EndedTask endedTask(CloudRecordingStatus s, String reason) {
+        return new EndedTask(s.getTaskId(), s.getCreatedAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), reason);
+    }
+
     private CloudRecordingStatus ready(CloudRecording r, CloudRecordingStatus s, String status, String reason, String message) {
         s.setConditions(Conditions.set(s.getConditions(), Conditions.READY, status, reason, message, generation(r), now()));
         return s;
@@ -244,6 +340,9 @@ public final class StatusTransitions {
         s.setLastRequestId(from.getLastRequestId());
         s.setObservedGeneration(from.getObservedGeneration());
         s.setConditions(from.getConditions() == null ? List.of() : List.copyOf(from.getConditions()));
+        s.setRestarts(from.getRestarts());
+        s.setTaskHistory(from.getTaskHistory());
+        s.setFirstCreatedAt(from.getFirstCreatedAt());
         return s;
     }
 

@@ -50,6 +50,14 @@ public final class ScheduleChildren {
      * owner reference to the schedule.
      */
     public static CloudRecording build(CloudRecordingSchedule schedule, Instant slot) {
+        return build(schedule, slot, Optional.empty());
+    }
+
+    /**
+     * As {@link #build(CloudRecordingSchedule, Instant)}, with the {@code window-ends} annotation at {@code nextSlot}:
+     * the child's task is not restarted after a failure past the schedule's next slot (design §10).
+     */
+    public static CloudRecording build(CloudRecordingSchedule schedule, Instant slot, Optional<Instant> nextSlot) {
         var template = schedule.getSpec().getTemplate();
         TemplateMetadata metadata = template.getMetadata() == null ? new TemplateMetadata() : template.getMetadata();
         Map<String, String> labels = new LinkedHashMap<>(metadata.getLabels() == null ? Map.of() : metadata.getLabels());
@@ -63,6 +71,7 @@ public final class ScheduleChildren {
             });
         }
         annotations.put(CloudRecordingSchedule.ANNOTATION_SCHEDULED_AT, slot.toString());
+        nextSlot.ifPresent(end -> annotations.put(CloudRecordingSchedule.ANNOTATION_WINDOW_ENDS, end.toString()));
         CloudRecording child = new CloudRecording();
         child.setMetadata(new ObjectMetaBuilder()
                 .withName(name(schedule, slot))

@@ -91,7 +91,7 @@ public final class Scheduler {
                                     + " to start the slot at " + due + " (concurrencyPolicy Replace)");
                         }
                     }
-                    ScheduleApi.Created created = api.createChild(ScheduleChildren.build(schedule, due));
+                    ScheduleApi.Created created = api.createChild(ScheduleChildren.build(schedule, due, slots.next(due)));
                     if (created instanceof ScheduleApi.Created.Refused refused) {
                         return stall(schedule, last, active, new InvalidScheduleException(InvalidScheduleException.REASON_TEMPLATE,
                                 "The API server refused the child " + name + ": " + refused.message()));

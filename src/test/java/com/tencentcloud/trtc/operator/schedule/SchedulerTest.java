@@ -76,6 +76,7 @@ class SchedulerTest {
                 .containsEntry("team", "platform");
         assertThat(child.getMetadata().getAnnotations()).containsEntry("example.com/note", "daily standup")
                 .containsEntry(CloudRecordingSchedule.ANNOTATION_SCHEDULED_AT, "2026-12-07T09:05:00Z")
+                .containsEntry(CloudRecordingSchedule.ANNOTATION_WINDOW_ENDS, "2026-12-07T09:10:00Z")
                 .doesNotContainKey(CloudRecording.ANNOTATION_TASK_ID);
         assertThat(Serialization.asJson(child.getSpec())).isEqualTo(Serialization.asJson(schedule.getSpec().getTemplate().getSpec()));
         assertThat(child.getSpec().getMaxDuration()).isEqualTo("20m");

@@ -29,6 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Task", jsonPath = ".status.taskId", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Expires", jsonPath = ".status.expiresAt", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Restarts", jsonPath = ".status.restarts", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class CloudRecording extends CustomResource<CloudRecordingSpec, CloudRecordingStatus> implements Namespaced {
 

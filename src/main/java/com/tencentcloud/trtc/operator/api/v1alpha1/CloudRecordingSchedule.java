@@ -39,4 +39,6 @@ public class CloudRecordingSchedule extends CustomResource<CloudRecordingSchedul
     public static final String LABEL_SCHEDULE = CloudRecording.ANNOTATION_PREFIX + "schedule";
     /** On every child: the slot it was started for (RFC 3339, UTC). */
     public static final String ANNOTATION_SCHEDULED_AT = CloudRecording.ANNOTATION_PREFIX + "scheduled-at";
+    /** On a child: when the schedule's next slot comes (RFC 3339, UTC); a task that fails after it is not restarted. */
+    public static final String ANNOTATION_WINDOW_ENDS = CloudRecording.ANNOTATION_PREFIX + "window-ends";
 }

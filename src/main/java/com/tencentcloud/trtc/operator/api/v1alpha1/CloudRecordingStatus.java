@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CloudRecordingStatus {
 
-    @JsonPropertyDescription("Where the recording is in its life: Pending, Creating, Idle, Recording, Stopping, Stopped, Expired or Failed.")
+    @JsonPropertyDescription("Where the recording is in its life: Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed, or Restarting (its task ended by fault and a new one starts after a back-off).")
     private Phase phase;
 
     @JsonPropertyDescription("The TaskId returned by CreateCloudRecording; also kept in the annotation trtc.tencentcloud.com/task-id.")
@@ -41,6 +41,15 @@ public class CloudRecordingStatus {
 
     @JsonPropertyDescription("Ready, Synced and Stalled conditions, each with its own observedGeneration.")
     private List<Condition> conditions = new ArrayList<>();
+
+    @JsonPropertyDescription("How many times a task that ended by fault was replaced by a new one (spec.restartPolicy OnFailure).")
+    private Integer restarts;
+
+    @JsonPropertyDescription("The last 10 tasks of this recording that ended, oldest first, each with why it ended.")
+    private List<EndedTask> taskHistory;
+
+    @JsonPropertyDescription("When CreateCloudRecording returned the first task's TaskId (RFC 3339, UTC); spec.maxDuration counts from it across restarts.")
+    private String firstCreatedAt;
 
     public Phase getPhase() {
         return phase;
@@ -122,8 +131,33 @@ public class CloudRecordingStatus {
         this.conditions = conditions;
     }
 
+    public Integer getRestarts() {
+        return restarts;
+    }
+
+    public void setRestarts(Integer restarts) {
+        this.restarts = restarts;
+    }
+
+    public List<EndedTask> getTaskHistory() {
+        return taskHistory;
+    }
+
+    public void setTaskHistory(List<EndedTask> taskHistory) {
+        this.taskHistory = taskHistory;
+    }
+
+    public String getFirstCreatedAt() {
+        return firstCreatedAt;
+    }
+
+    public void setFirstCreatedAt(String firstCreatedAt) {
+        this.firstCreatedAt = firstCreatedAt;
+    }
+
     /** The life of a recording as the status shows it. */
     public enum Phase {
-        Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed
+        Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed,
+        Restarting
     }
 }

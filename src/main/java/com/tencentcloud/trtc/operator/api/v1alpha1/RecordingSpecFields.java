@@ -77,6 +77,14 @@ public abstract class RecordingSpecFields {
     @JsonPropertyDescription("Seconds after the recording finished (phase Stopped, Expired or Failed) that the operator deletes this resource, its files first listed in an Event and a log line, as a Job's ttlSecondsAfterFinished; 0 deletes at once, at most 315360000 (ten years); operator-side only, no API code; default none (kept until deleted); can change.")
     private Integer ttlSecondsAfterFinished;
 
+    @JsonPropertyDescription("Whether a task that the service ends by fault (callback 302 with LeaveCode 100, or 301 with Status 1) is replaced by a new one: OnFailure or Never; operator-side only, needs recording callbacks; default OnFailure; can change.")
+    private RestartPolicy restartPolicy;
+
+    @Min(0)
+    @Max(20)
+    @JsonPropertyDescription("How many times a failed task is replaced before the recording is Failed (reason BackoffLimitExceeded), 0 to 20; default 6; can change.")
+    private Integer backoffLimit;
+
     public Long getSdkAppId() {
         return sdkAppId;
     }
@@ -187,5 +195,21 @@ public abstract class RecordingSpecFields {
 
     public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
         this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+    }
+
+    public RestartPolicy getRestartPolicy() {
+        return restartPolicy;
+    }
+
+    public void setRestartPolicy(RestartPolicy restartPolicy) {
+        this.restartPolicy = restartPolicy;
+    }
+
+    public Integer getBackoffLimit() {
+        return backoffLimit;
+    }
+
+    public void setBackoffLimit(Integer backoffLimit) {
+        this.backoffLimit = backoffLimit;
     }
 }

@@ -34,6 +34,9 @@ public class StorageFileStatus {
     @JsonPropertyDescription("When the recording of this file ended, Unix time in milliseconds (from the recording callbacks).")
     private Long endTimeStamp;
 
+    @JsonPropertyDescription("The TaskId of the task that recorded this file, so the files of every task of a restarted recording stay apart.")
+    private String taskId;
+
     public String getFileName() {
         return fileName;
     }
@@ -96,5 +99,13 @@ public class StorageFileStatus {
 
     public void setEndTimeStamp(Long endTimeStamp) {
         this.endTimeStamp = endTimeStamp;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
     }
 }

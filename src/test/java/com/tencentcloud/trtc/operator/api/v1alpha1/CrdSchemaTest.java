@@ -78,6 +78,7 @@ class CrdSchemaTest {
                 Map.entry("Ready", ".status.conditions[?(@.type==\"Ready\")].status"),
                 Map.entry("Task", ".status.taskId"),
                 Map.entry("Expires", ".status.expiresAt"),
+                Map.entry("Restarts", ".status.restarts"),
                 Map.entry("Age", ".metadata.creationTimestamp"));
     }
 
@@ -125,6 +126,7 @@ class CrdSchemaTest {
     @CsvSource({
             "spec.roomIdType, Integer String",
             "spec.deletionPolicy, Delete Orphan",
+            "spec.restartPolicy, Never OnFailure",
             "spec.recordParams.recordMode, MixedStream SingleStream",
             "spec.recordParams.streamType, AudioOnly AudioVideo VideoOnly",
             "spec.recordParams.outputFormat, AAC HLS HLSAndAAC HLSAndMP4 MP4",
@@ -292,7 +294,8 @@ class CrdSchemaTest {
             boolean mutable = path.startsWith("spec.mixLayoutParams")
                     || path.startsWith("spec.recordParams.subscribeStreamUserIds")
                     || path.equals("spec.deletionPolicy")
-                    || path.equals("spec.ttlSecondsAfterFinished");
+                    || path.equals("spec.ttlSecondsAfterFinished")
+                    || path.equals("spec.restartPolicy") || path.equals("spec.backoffLimit");
             String description = schema.getDescription();
             boolean saysSo = mutable
                     ? description.contains("can change") && !description.contains("cannot change")
@@ -323,7 +326,7 @@ class CrdSchemaTest {
     void everyCodedEnumDescriptionMapsEachNameToItsCode() {
         List<String> unmapped = new ArrayList<>();
         walk(root.getProperties().get("spec"), "spec", (path, schema) -> {
-            if (schema.getEnum() == null || path.equals("spec.deletionPolicy")) {
+            if (schema.getEnum() == null || path.equals("spec.deletionPolicy") || path.equals("spec.restartPolicy")) {
                 return;
             }
             for (var value : schema.getEnum()) {
@@ -338,7 +341,8 @@ class CrdSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"spec.mixLayoutParams", "spec.recordParams.subscribeStreamUserIds", "spec.deletionPolicy"})
+    @ValueSource(strings = {"spec.mixLayoutParams", "spec.recordParams.subscribeStreamUserIds", "spec.deletionPolicy",
+            "spec.restartPolicy", "spec.backoffLimit"})
     void mutableFieldsAreDescribedAsChangeable(String path) {
         assertThat(node(path).getDescription()).contains("can change");
     }

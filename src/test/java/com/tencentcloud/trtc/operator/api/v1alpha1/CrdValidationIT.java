@@ -100,7 +100,13 @@ public class CrdValidationIT {
                             "mixLayoutMode", "Grid", "backGroundColor", "orange"))),
                             "backGroundColor"),
                     arguments("bad-recorder-user-id", mutation(spec -> spec.put("recorder",
-                            Map.of("userId", "robot with spaces"))), "recorder.userId"));
+                            Map.of("userId", "robot with spaces"))), "recorder.userId"),
+                    arguments("restart-policy-always", mutation(spec -> spec.put("restartPolicy", "Always")),
+                            "Unsupported value: \"Always\""),
+                    arguments("backoff-limit-too-large", mutation(spec -> spec.put("backoffLimit", 21)),
+                            "should be less than or equal to 20"),
+                    arguments("backoff-limit-negative", mutation(spec -> spec.put("backoffLimit", -1)),
+                            "should be greater than or equal to 0"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -174,6 +180,24 @@ public class CrdValidationIT {
 
             assertThat(map(spec(updated), "mixLayoutParams")).containsEntry("mixLayoutMode", "Grid");
             assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
+        }
+
+        @Test
+        void restartPolicyAndBackoffLimitCanBeAddedChangedAndRemoved() {
+            GenericKubernetesResource created = recordings().resource(fixture("minimal", "restarts-mutable")).create();
+            spec(created).put("restartPolicy", "Never");
+            spec(created).put("backoffLimit", 0);
+            GenericKubernetesResource added = recordings().resource(created).update();
+            spec(added).put("restartPolicy", "OnFailure");
+            spec(added).put("backoffLimit", 20);
+            GenericKubernetesResource changed = recordings().resource(added).update();
+            spec(changed).remove("restartPolicy");
+            spec(changed).remove("backoffLimit");
+
+            GenericKubernetesResource removed = recordings().resource(changed).update();
+
+            assertThat(spec(changed)).doesNotContainKeys("restartPolicy", "backoffLimit");
+            assertThat(removed.getMetadata().getGeneration()).isEqualTo(4L);
         }
 
         @Test

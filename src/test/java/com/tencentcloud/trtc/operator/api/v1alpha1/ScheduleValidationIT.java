@@ -79,7 +79,11 @@ public class ScheduleValidationIT {
                     arguments("template-max-duration-past-window", change(s -> template(s).put("maxDuration", "72h")),
                             "maxDuration must be shorter than the management window"),
                     arguments("template-max-duration-words", change(s -> template(s).put("maxDuration", "90 minutes")),
-                            "spec.template.spec.maxDuration"));
+                            "spec.template.spec.maxDuration"),
+                    arguments("template-backoff-limit-too-large", change(s -> template(s).put("backoffLimit", 21)),
+                            "spec.template.spec.backoffLimit"),
+                    arguments("template-restart-policy-always", change(s -> template(s).put("restartPolicy", "Always")),
+                            "spec.template.spec.restartPolicy"));
         }
 
         @ParameterizedTest(name = "{0}")
