@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.app;
 
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
 import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
@@ -17,6 +18,7 @@ import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the operator together from its configuration: the TRTC client chain, metrics, the JOSDK {@link Operator}
- * with its reconcilers (CloudRecording, CloudRecordingSchedule), retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
+ * with its reconcilers (CloudRecording; CloudRecordingSchedule as an {@link OptionalController}), retry, leader election and graceful stop, the resource inventory, and the HTTP endpoints.
  *
  * <p>The TRTC client chain every reconcile thread shares is
  * {@code RateLimitedTrtcClient → ObservedTrtcClient → transport}: one process-wide {@link TrtcRateLimiter} (a
@@ -60,6 +63,9 @@ public final class OperatorAssembly implements AutoCloseable {
     public static final String LEASE_NAME = "trtc-recording-operator";
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorAssembly.class);
+
+    /** How often the operator looks for an optional CRD that was not installed at start-up. */
+    static final Duration OPTIONAL_CRD_CHECK_INTERVAL = Duration.ofSeconds(30);
 
     /** JOSDK's retry for exceptions that escape a reconcile. */
     static final GenericRetry RETRY = new GenericRetry().setInitialInterval(Duration.ofSeconds(2))
@@ -104,13 +110,17 @@ public final class OperatorAssembly implements AutoCloseable {
     private final Operator operator;
     private final CloudRecordingReconciler reconciler;
     private final RecordingInventory inventory;
+    private final OptionalControllers optional;
+    private final Duration optionalCrdCheckInterval;
     private final AtomicBoolean leading = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private HealthServer health;
     private CallbackServer callbacks;
 
-    private OperatorAssembly(OperatorConfig config, KubernetesClient client, TrtcClient transport, Tuning tuning) {
+    private OperatorAssembly(OperatorConfig config, KubernetesClient client, TrtcClient transport, Tuning tuning,
+                             Duration optionalCrdCheckInterval) {
         this.config = config;
+        this.optionalCrdCheckInterval = optionalCrdCheckInterval;
         this.tuning = tuning;
         this.metrics = new OperatorMetrics();
         this.limiter = new TrtcRateLimiter(config.rateLimitPerSecond());
@@ -119,12 +129,7 @@ public final class OperatorAssembly implements AutoCloseable {
         leading.set(!config.leaderElection());
         metrics.bindLeadership(leading::get);
         this.operator = new Operator(o -> {
-            o.withKubernetesClient(client)
-                    .withConcurrentReconciliationThreads(config.reconcileThreads())
-                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()))
-                    .withReconciliationTerminationTimeout(tuning.terminationTimeout())
-                    .withUseSSAToPatchPrimaryResource(tuning.serverSideApply() && config.serverSideApply())
-                    .withCloseClientOnStop(tuning.closeClientOnStop());
+            configure(o, client, tuning.closeClientOnStop());
             if (config.leaderElection()) {
                 o.withLeaderElectionConfiguration(leaderElection());
             }
@@ -140,18 +145,37 @@ public final class OperatorAssembly implements AutoCloseable {
                 o.settingNamespaces(config.watchNamespaces());
             }
         });
-        operator.register(new CloudRecordingScheduleReconciler(tuning.clock()), o -> {
-            o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT);
-            if (!config.watchNamespaces().isEmpty()) {
-                o.settingNamespaces(config.watchNamespaces());
-            }
-        });
+        this.optional = new OptionalControllers(client, List.of(
+                new OptionalController(CloudRecordingSchedule.class,
+                        OptionalController.installHintFor(CloudRecordingSchedule.class),
+                        op -> op.register(new CloudRecordingScheduleReconciler(tuning.clock()), o -> {
+                            o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT);
+                            if (!config.watchNamespaces().isEmpty()) {
+                                o.settingNamespaces(config.watchNamespaces());
+                            }
+                        }))),
+                () -> new Operator(o -> configure(o, client, false)), leading::get, metrics.registry());
     }
 
     /** Assembles, without starting anything. */
     public static OperatorAssembly assemble(OperatorConfig config, KubernetesClient client, TrtcClient transport,
                                             Tuning tuning) {
-        return new OperatorAssembly(config, client, transport, tuning);
+        return new OperatorAssembly(config, client, transport, tuning, OPTIONAL_CRD_CHECK_INTERVAL);
+    }
+
+    /** As {@link #assemble}, looking for a missing optional CRD every {@code optionalCrdCheckInterval}. */
+    public static OperatorAssembly assemble(OperatorConfig config, KubernetesClient client, TrtcClient transport,
+                                     Tuning tuning, Duration optionalCrdCheckInterval) {
+        return new OperatorAssembly(config, client, transport, tuning, optionalCrdCheckInterval);
+    }
+
+    private void configure(ConfigurationServiceOverrider o, KubernetesClient client, boolean closeClientOnStop) {
+        o.withKubernetesClient(client)
+                .withConcurrentReconciliationThreads(config.reconcileThreads())
+                .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()))
+                .withReconciliationTerminationTimeout(tuning.terminationTimeout())
+                .withUseSSAToPatchPrimaryResource(tuning.serverSideApply() && config.serverSideApply())
+                .withCloseClientOnStop(closeClientOnStop);
     }
 
     /**
@@ -170,7 +194,9 @@ public final class OperatorAssembly implements AutoCloseable {
     /** As {@link #start()}, with the endpoints on {@code port} and the callback receiver on {@code callbackAddress} (null: none). */
     public OperatorAssembly start(int port, InetSocketAddress callbackAddress) throws IOException {
         inventory.start();
+        optional.registerServed(operator);
         operator.start();
+        optional.start(optionalCrdCheckInterval);
         health = HealthServer.start(new InetSocketAddress(config.metricsBindAddress(), port), this::ready, metrics::scrape);
         if (callbackAddress != null) {
             CallbackInbox inbox = reconciler.callbacks();
@@ -194,9 +220,18 @@ public final class OperatorAssembly implements AutoCloseable {
         return callbacks.port();
     }
 
-    /** Informers synced and the operator started; true for a standby as for the leader. */
+    /**
+     * Informers synced and the operator started; true for a standby as for the leader, and while an optional CRD
+     * is missing.
+     */
     public boolean ready() {
-        return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+        return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+                && optional.healthy();
+    }
+
+    /** The optional CRDs (design §13) whose controllers wait for them to be installed. */
+    public List<String> missingOptionalCrds() {
+        return optional.missing();
     }
 
     /** Whether this replica reconciles (always, without leader election). */
@@ -225,6 +260,7 @@ public final class OperatorAssembly implements AutoCloseable {
         }
         LOG.info("Stopping: finishing in-flight reconciles (up to {}s)", tuning.terminationTimeout().toSeconds());
         inventory.close();
+        optional.close();
         operator.stop();
         if (callbacks != null) {
             callbacks.close();

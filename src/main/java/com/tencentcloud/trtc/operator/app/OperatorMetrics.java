@@ -29,6 +29,8 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code cloudrecording_time_to_task_id_seconds}: histogram of the time from a resource's creation to its
  *       {@code taskId}, recorded by the leader when a resource first shows one;</li>
  *   <li>{@code trtc_operator_leader}: 1 while this replica leads (always 1 without leader election);</li>
+ *   <li>{@code trtc_operator_controller_running{crd}}: 1 while the controller of an optional CRD runs, 0 while it
+ *       waits for its CRD (registered by {@link OptionalControllers});</li>
  *   <li>{@code trtc_callbacks_total{event, result}}: TRTC recording callbacks received, by event type ({@code 301}…
  *       {@code 312}, or {@code unknown}) and what became of them ({@code accepted}, {@code duplicate},
  *       {@code ignored}, {@code unknown_task}, {@code unauthorized}, {@code malformed}, {@code too_large},

@@ -85,8 +85,10 @@ class HelmChartTest {
                     "ClusterRole/" + RELEASE + "-editor",
                     "ClusterRole/" + RELEASE + "-viewer",
                     "Deployment/" + RELEASE,
-                    "Service/" + RELEASE + "-metrics");
-            rendered.all().stream().filter(o -> !o.getKind().startsWith("Cluster"))
+                    "Service/" + RELEASE + "-metrics",
+                    "CustomResourceDefinition/cloudrecordings.trtc.tencentcloud.com",
+                    "CustomResourceDefinition/cloudrecordingschedules.trtc.tencentcloud.com");
+            rendered.all().stream().filter(o -> !o.getKind().startsWith("Cluster") && !isCrd(o))
                     .forEach(o -> assertThat(o.getMetadata().getNamespace()).as(o.getKind()).isEqualTo(NAMESPACE));
             rendered.all().forEach(o -> assertThat(o.getMetadata().getLabels())
                     .containsEntry("app.kubernetes.io/name", "trtc-recording-operator")
@@ -409,14 +411,39 @@ class HelmChartTest {
     @Test
     void theChartShipsTheGeneratedCrdUnchanged() throws IOException {
         Path generated = ROOT.resolve("crds");
-        Path shipped = CHART.resolve("crds");
+        Path shipped = CHART.resolve("files/crds");
         List<String> generatedFiles = yamlFiles(generated);
-        assertThat(yamlFiles(shipped)).as("copy crds/*.yml into the chart's crds/").containsExactlyElementsOf(generatedFiles);
+        assertThat(yamlFiles(shipped)).as("the build copies crds/*.yml into the chart's files/crds/; delete stale copies")
+                .containsExactlyElementsOf(generatedFiles);
         for (String file : generatedFiles) {
             assertThat(Files.readString(shipped.resolve(file)))
-                    .as("charts/trtc-recording-operator/crds/%s differs from crds/%s: copy it again", file, file)
+                    .as("charts/trtc-recording-operator/files/crds/%s differs from crds/%s: run the build", file, file)
                     .isEqualTo(Files.readString(generated.resolve(file)));
         }
+        assertThat(CHART.resolve("crds")).as("a crds/ folder would make helm install them once and never upgrade them")
+                .doesNotExist();
+    }
+
+    @Test
+    void theCrdsAreRenderedAsTheGeneratedOnesKeptOnUninstallAndCanBeLeftOut() throws IOException {
+        Manifests rendered = render(t -> { });
+        List<HasMetadata> crds = rendered.all().stream().filter(HelmChartTest::isCrd).toList();
+        for (String file : yamlFiles(ROOT.resolve("crds"))) {
+            HasMetadata generated = Manifests.parse(Files.readString(ROOT.resolve("crds").resolve(file))).all().get(0);
+            HasMetadata shipped = crds.stream().filter(c -> c.getMetadata().getName().equals(generated.getMetadata().getName()))
+                    .findFirst().orElseThrow(() -> new AssertionError("the chart does not render " + file));
+            assertThat(shipped.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+            assertThat(shipped.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm");
+            assertThat(Manifests.YAML.valueToTree(shipped).path("spec"))
+                    .as("%s: the rendered spec is the generated one", file)
+                    .isEqualTo(Manifests.YAML.valueToTree(generated).path("spec"));
+        }
+        assertThat(crds).hasSize(yamlFiles(ROOT.resolve("crds")).size());
+        assertThat(render(t -> t.set("crds.install", false)).all()).noneMatch(HelmChartTest::isCrd);
+    }
+
+    static boolean isCrd(HasMetadata o) {
+        return "CustomResourceDefinition".equals(o.getKind());
     }
 
     @Test

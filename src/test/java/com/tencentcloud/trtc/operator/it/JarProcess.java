@@ -37,11 +37,16 @@ public final class JarProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the ITs run after 'package' (mvn -B verify)");
         }
+        return start(JAR, name, env, args);
+    }
+
+    /** As {@link #start(String, Map, String...)}, with another build's jar (an earlier release's). */
+    public static JarProcess start(Path jar, String name, Map<String, String> env, String... args) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "it-logs"));
             Path log = dir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", JAR.toString()));
+                    "-Xmx256m", "-jar", jar.toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));

@@ -105,18 +105,26 @@ public final class RealApiServer implements ExecutionCondition {
         if (server != null) {
             return;
         }
-        KubeAPIServer started = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+        KubeAPIServer started = newServer();
+        started.start();
+        kubeconfigYaml = started.getKubeConfigYaml();
+        admin = newClient();
+        server = started;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "real-api-server-stop"));
+    }
+
+    /**
+     * A server of the pinned version on loopback, not started; for a test that needs a cluster of its own (one
+     * without some CRDs, or with an earlier release's).
+     */
+    static KubeAPIServer newServer() {
+        return new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withApiServerVersion(version())
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
                 .withApiServerFlag("--bind-address", "127.0.0.1")
                 .withApiServerFlag("--advertise-address", "127.0.0.1")
                 .build());
-        started.start();
-        kubeconfigYaml = started.getKubeConfigYaml();
-        admin = newClient();
-        server = started;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "real-api-server-stop"));
     }
 
     /** The cluster-admin kubeconfig of the server, as kube-api-test writes it. */
