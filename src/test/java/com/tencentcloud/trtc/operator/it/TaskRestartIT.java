@@ -107,10 +107,11 @@ class TaskRestartIT {
         assertThat(post(c, first, 302, "{\"LeaveCode\":100}")).isEqualTo(200);
         CloudRecording waiting = awaitRecording(c, r -> r.getStatus().getPhase() == Phase.Restarting);
         assertThat(ready(waiting).getReason()).isEqualTo("Restarting");
-        CloudRecording restarted = awaitRecording(c, r -> r.getStatus().getTaskId() != null && !first.equals(r.getStatus().getTaskId()));
+        CloudRecording newTask = awaitRecording(c, r -> r.getStatus().getTaskId() != null && !first.equals(r.getStatus().getTaskId()));
         Duration toNewTask = Duration.between(sent, Instant.now());
         System.out.printf("TaskRestartIT: 302 LeaveCode 100 -> new TaskId seen after %d ms%n", toNewTask.toMillis());
-        String second = restarted.getStatus().getTaskId();
+        String second = newTask.getStatus().getTaskId();
+        CloudRecording restarted = awaitRecording(c, TaskRestartIT::taskIdAnnotated);
 
         List<CallRecord> creates = calls(c, "CreateCloudRecording");
         assertThat(creates).hasSize(2);
@@ -260,6 +261,14 @@ class TaskRestartIT {
     private static List<String> warnings(String c) {
         return admin.v1().events().inNamespace(namespaces.get(c)).list().getItems().stream()
                 .filter(e -> "Warning".equals(e.getType())).map(e -> e.getReason()).toList();
+    }
+
+    /** The TaskId is written to status first, then to the annotation that replaces the create-pending mark. */
+    private static boolean taskIdAnnotated(CloudRecording r) {
+        Map<String, String> annotations = r.getMetadata().getAnnotations();
+        return annotations != null && r.getStatus().getTaskId() != null
+                && r.getStatus().getTaskId().equals(annotations.get(CloudRecording.ANNOTATION_TASK_ID))
+                && !annotations.containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
     }
 
     private static CloudRecording get(String c) {

@@ -73,7 +73,9 @@ class TaskRestartTest {
         assertThat(trtc.calls("CreateCloudRecording")).as("nothing before the back-off").hasSize(1);
 
         CloudRecording restarted = await().atMost(Duration.ofSeconds(25)).until(() -> harness.get(Recordings.NAME),
-                r -> "task-2".equals(r.getStatus().getTaskId()));
+                r -> "task-2".equals(r.getStatus().getTaskId()) && r.getMetadata().getAnnotations() != null
+                        && "task-2".equals(r.getMetadata().getAnnotations().get(CloudRecording.ANNOTATION_TASK_ID))
+                        && !r.getMetadata().getAnnotations().containsKey(CloudRecording.ANNOTATION_CREATE_PENDING));
         assertThat(restarted.getStatus().getRestarts()).isEqualTo(1);
         assertThat(restarted.getStatus().getTaskHistory()).extracting(EndedTask::getTaskId, EndedTask::getReason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("task-1", "RoomTimeout"));
