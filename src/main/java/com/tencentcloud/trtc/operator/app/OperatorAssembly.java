@@ -1,5 +1,7 @@
 package com.tencentcloud.trtc.operator.app;
 
+import com.tencentcloud.trtc.operator.account.AccountDirectory;
+import com.tencentcloud.trtc.operator.account.TrtcAccountReconciler;
 import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
 import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
@@ -13,6 +15,7 @@ import com.tencentcloud.trtc.operator.trtc.ObservedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
+import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiters;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +118,9 @@ public final class OperatorAssembly implements AutoCloseable {
         this.tuning = tuning;
         this.metrics = new OperatorMetrics();
         this.limiter = new TrtcRateLimiter(config.rateLimitPerSecond());
-        this.trtc = new RateLimitedTrtcClient(new ObservedTrtcClient(transport, metrics), limiter, metrics);
+        AtomicReference<TrtcRateLimiters> accountLimiters = new AtomicReference<>();
+        accountLimiters.set(new TrtcRateLimiters(limiter, TrtcRateLimiter::new, metrics.accountRates(accountLimiters::get)));
+        this.trtc = new RateLimitedTrtcClient(new ObservedTrtcClient(transport, metrics), accountLimiters.get(), metrics);
         metrics.bind(limiter);
         leading.set(!config.leaderElection());
         metrics.bindLeadership(leading::get);
@@ -131,6 +137,8 @@ public final class OperatorAssembly implements AutoCloseable {
         });
         this.reconciler = new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
+        AccountDirectory accounts = new AccountDirectory(client, config.rateLimitPerSecond());
+        reconciler.useAccounts(accounts);
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
         reconciler.onTaskStarted(inventory::taskStarted);
         operator.register(reconciler, o -> {
@@ -145,6 +153,11 @@ public final class OperatorAssembly implements AutoCloseable {
                 o.settingNamespaces(config.watchNamespaces());
             }
         });
+        // Registered in one place, like the schedules, for the start-up-safe handling of optional CRDs (design §13).
+        // The CloudRecording controller needs none of it: without this controller the directory still answers by GET,
+        // so recordings with their own Secret or the default credentials are managed as before, and one naming an
+        // account stalls with AccountNotFound when the TrtcAccount CRD is missing.
+        operator.register(new TrtcAccountReconciler(accounts, config.watchNamespaces(), tuning.clock()), o -> o.withRetry(RETRY));
     }
 
     /** Assembles, without starting anything. */
