@@ -45,6 +45,8 @@ public final class AccountDirectory {
 
     /** The Secret version of a Secret that does not exist. */
     static final String ABSENT = "absent";
+    /** The Secret version of a Secret in a namespace the operator does not watch: read again on every reconcile. */
+    static final String UNWATCHED = "unwatched";
     static final String KEY_SECRET_ID = "secretId";
     static final String KEY_SECRET_KEY = "secretKey";
     static final String KEY_TOKEN = "token";
@@ -156,7 +158,7 @@ public final class AccountDirectory {
      */
     Entry refreshIfChanged(TrtcAccount account, String secretVersion) {
         Entry known = entries.get(account.getMetadata().getName());
-        if (known != null && known.version().equals(account.getMetadata().getGeneration() + "@" + secretVersion)) {
+        if (known != null && !UNWATCHED.equals(secretVersion) && known.version().equals(account.getMetadata().getGeneration() + "@" + secretVersion)) {
             return known;
         }
         return refresh(account);

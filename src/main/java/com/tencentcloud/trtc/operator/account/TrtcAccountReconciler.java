@@ -24,11 +24,13 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,7 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
     public static final String REASON_SECRET_READY = "SecretReady";
     public static final String REASON_IN_USE = "InUse";
     static final String SECRET_INDEX = "account-secrets";
+    private static final String ALL_NAMESPACES = "";
     /** How often an account waiting for its last users is looked at, besides their delete events. */
     static final Duration IN_USE_RECHECK = Duration.ofSeconds(30);
 
@@ -60,9 +63,9 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
     private final Set<String> watchNamespaces;
     private final Clock clock;
     private final Map<String, Set<String>> allowed = new ConcurrentHashMap<>();
-    private volatile InformerEventSource<CloudRecording, TrtcAccount> recordings;
+    private final List<InformerEventSource<CloudRecording, TrtcAccount>> recordings = new CopyOnWriteArrayList<>();
+    private final Map<String, InformerEventSource<Secret, TrtcAccount>> secrets = new ConcurrentHashMap<>();
     private volatile InformerEventSource<Namespace, TrtcAccount> namespaces;
-    private volatile InformerEventSource<Secret, TrtcAccount> secrets;
 
     /**
      * @param watchNamespaces the namespaces whose CloudRecordings count as users; empty = all
@@ -77,39 +80,51 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
     public List<EventSource<?, TrtcAccount>> prepareEventSources(EventSourceContext<TrtcAccount> context) {
         context.getPrimaryCache().addIndexer(SECRET_INDEX, a -> a.getSpec() == null || a.getSpec().getCredentialsSecretRef() == null
                 ? List.of() : List.of(a.getSpec().getCredentialsSecretRef().getNamespace() + "/" + a.getSpec().getCredentialsSecretRef().getName()));
-        var secretSource = InformerEventSourceConfiguration.from(Secret.class, TrtcAccount.class)
-                .withName("account-secrets")
-                .withItemStore(new TransformingItemStore<>(AccountInformers::secretMetadata))
-                .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
-                        .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
-                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));
-        if (watchNamespaces.isEmpty()) {
-            secretSource.withWatchAllNamespaces();
-        } else {
-            secretSource.withNamespaces(watchNamespaces);
-        }
-        secrets = new InformerEventSource<>(secretSource.build(), context);
         namespaces = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, TrtcAccount.class)
                 .withName("account-namespaces")
                 .withItemStore(new TransformingItemStore<>(AccountInformers::namespaceMetadata))
                 .withSecondaryToPrimaryMapper((Namespace n) -> context.getPrimaryCache().list()
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);
-        var recordingSource = InformerEventSourceConfiguration.from(CloudRecording.class, TrtcAccount.class)
-                .withName("account-users")
-                .withItemStore(new TransformingItemStore<>(AccountInformers::accountRefOnly))
-                .withOnUpdateFilter((newer, older) -> false)
-                .withSecondaryToPrimaryMapper((CloudRecording r) -> accountOf(r)
-                        .map(name -> Set.of(new ResourceID(name))).orElse(Set.of()));
-        if (watchNamespaces.isEmpty()) {
-            recordingSource.withWatchAllNamespaces();
-        } else {
-            recordingSource.withNamespaces(watchNamespaces);
+        List<EventSource<?, TrtcAccount>> sources = new ArrayList<>(List.of(namespaces));
+        for (String namespace : watchNamespaces.isEmpty() ? Set.of(ALL_NAMESPACES) : watchNamespaces) {
+            InformerEventSource<Secret, TrtcAccount> secretSource = new InformerEventSource<>(
+                    inNamespace(InformerEventSourceConfiguration.from(Secret.class, TrtcAccount.class), namespace)
+                            .withName("account-secrets" + suffix(namespace))
+                            .withItemStore(new TransformingItemStore<>(AccountInformers::secretMetadata))
+                            .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
+                                    .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
+                                    .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                            .build(), context);
+            InformerEventSource<CloudRecording, TrtcAccount> recordingSource = new InformerEventSource<>(
+                    inNamespace(InformerEventSourceConfiguration.from(CloudRecording.class, TrtcAccount.class), namespace)
+                            .withName("account-users" + suffix(namespace))
+                            .withItemStore(new TransformingItemStore<>(AccountInformers::accountRefOnly))
+                            .withOnUpdateFilter((newer, older) -> false)
+                            .withSecondaryToPrimaryMapper((CloudRecording r) -> accountOf(r)
+                                    .map(name -> Set.of(new ResourceID(name))).orElse(Set.of()))
+                            .build(), context);
+            secrets.put(namespace, secretSource);
+            recordings.add(recordingSource);
+            sources.add(secretSource);
+            sources.add(recordingSource);
         }
-        recordings = new InformerEventSource<>(recordingSource.build(), context);
         InformerEventSource<Namespace, TrtcAccount> ns = namespaces;
         directory.useNamespaces(name -> ns.get(new ResourceID(name)));
-        return List.of(secrets, namespaces, recordings);
+        return sources;
+    }
+
+    /**
+     * One informer per watched namespace: JOSDK hands a configured item store to every namespace's informer of one
+     * source, and informers of several namespaces must not share one.
+     */
+    private static <R extends HasMetadata> InformerEventSourceConfiguration.Builder<R> inNamespace(
+            InformerEventSourceConfiguration.Builder<R> builder, String namespace) {
+        return ALL_NAMESPACES.equals(namespace) ? builder.withWatchAllNamespaces() : builder.withNamespaces(namespace);
+    }
+
+    private static String suffix(String namespace) {
+        return ALL_NAMESPACES.equals(namespace) ? "" : "-" + namespace;
     }
 
     @Override
@@ -142,14 +157,18 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
 
     private String secretVersion(TrtcAccount account) {
         var ref = account.getSpec().getCredentialsSecretRef();
-        return secrets.get(new ResourceID(ref.getName(), ref.getNamespace()))
+        InformerEventSource<Secret, TrtcAccount> source = secrets.getOrDefault(ref.getNamespace(), secrets.get(ALL_NAMESPACES));
+        if (source == null) {
+            return AccountDirectory.UNWATCHED;
+        }
+        return source.get(new ResourceID(ref.getName(), ref.getNamespace()))
                 .map(s -> s.getMetadata().getResourceVersion()).orElse(AccountDirectory.ABSENT);
     }
 
     /** How many CloudRecordings in the watched namespaces name {@code account}. */
     int users(TrtcAccount account) {
         String name = account.getMetadata().getName();
-        return (int) recordings.list(r -> accountOf(r).filter(name::equals).isPresent()).count();
+        return (int) recordings.stream().mapToLong(source -> source.list(r -> accountOf(r).filter(name::equals).isPresent()).count()).sum();
     }
 
     private void noticeAllowedNamespaces(AccountDirectory.Entry entry) {
