@@ -1,6 +1,9 @@
 package com.tencentcloud.trtc.operator.app;
 
+import com.tencentcloud.trtc.operator.account.AccountDirectory;
+import com.tencentcloud.trtc.operator.account.TrtcAccountReconciler;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
+import com.tencentcloud.trtc.operator.api.v1alpha1.TrtcAccount;
 import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
 import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
@@ -14,6 +17,7 @@ import com.tencentcloud.trtc.operator.trtc.ObservedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
+import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiters;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -30,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +129,9 @@ public final class OperatorAssembly implements AutoCloseable {
         this.tuning = tuning;
         this.metrics = new OperatorMetrics();
         this.limiter = new TrtcRateLimiter(config.rateLimitPerSecond());
-        this.trtc = new RateLimitedTrtcClient(new ObservedTrtcClient(transport, metrics), limiter, metrics);
+        AtomicReference<TrtcRateLimiters> accountLimiters = new AtomicReference<>();
+        accountLimiters.set(new TrtcRateLimiters(limiter, TrtcRateLimiter::new, metrics.accountRates(accountLimiters::get)));
+        this.trtc = new RateLimitedTrtcClient(new ObservedTrtcClient(transport, metrics), accountLimiters.get(), metrics);
         metrics.bind(limiter);
         leading.set(!config.leaderElection());
         metrics.bindLeadership(leading::get);
@@ -136,6 +143,8 @@ public final class OperatorAssembly implements AutoCloseable {
         });
         this.reconciler = new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
+        AccountDirectory accounts = new AccountDirectory(client, config.rateLimitPerSecond());
+        reconciler.useAccounts(accounts);
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
         reconciler.onTaskStarted(inventory::taskStarted);
         reconciler.onTaskRestarted((r, reason) -> metrics.taskRestarted(reason));
@@ -153,7 +162,11 @@ public final class OperatorAssembly implements AutoCloseable {
                             if (!config.watchNamespaces().isEmpty()) {
                                 o.settingNamespaces(config.watchNamespaces());
                             }
-                        }))),
+                        })),
+                new OptionalController(TrtcAccount.class,
+                        OptionalController.installHintFor(TrtcAccount.class),
+                        op -> op.register(new TrtcAccountReconciler(accounts, config.watchNamespaces(), tuning.clock()),
+                                o -> o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT)))),
                 () -> new Operator(o -> configure(o, client, false)), leading::get, metrics.registry());
     }
 

@@ -2,6 +2,7 @@ package com.tencentcloud.trtc.operator.app;
 
 import com.tencentcloud.trtc.operator.trtc.TrtcCallListener;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
+import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,10 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code trtc_ratelimiter_wait_seconds{action}}: histogram of the time callers waited for a permit;</li>
  *   <li>{@code trtc_ratelimiter_rate{action}}: the requests per second an action is currently limited to (lower
  *       than the configured limit while slowed down after a {@code RequestLimitExceeded});</li>
+ *   <li>{@code trtc_account_requests_total{account, action}}: TRTC calls sent, by the TrtcAccount whose budget they
+ *       used ({@code _default} for the operator's default budget) and action;</li>
+ *   <li>{@code trtc_account_ratelimiter_rate{account, action}}: the requests per second a TrtcAccount's action is
+ *       currently limited to, from the account's first call on;</li>
  *   <li>{@code trtc_create_outcome_unknown_total}: CreateCloudRecording calls whose outcome is unknown;</li>
  *   <li>{@code cloudrecording_resources{phase}}: CloudRecordings by {@code status.phase} (none yet counts as
  *       {@code Pending});</li>
@@ -80,6 +85,20 @@ public final class OperatorMetrics implements TrtcCallListener {
         ACTIONS.forEach(a -> Gauge.builder("trtc.ratelimiter.rate", limiter, l -> l.currentRate(a))
                 .description("Requests per second the action is currently limited to")
                 .tag("action", a).strongReference(true).register(registry));
+    }
+
+    /** Publishes the current rate of each action of every account of {@code limiters}, as each is first seen. */
+    public TrtcRateLimiters.Listener accountRates(java.util.function.Supplier<TrtcRateLimiters> limiters) {
+        return account -> ACTIONS.forEach(a -> Gauge.builder("trtc.account.ratelimiter.rate", limiters,
+                        l -> l.get().currentRate(account, a))
+                .description("Requests per second a TrtcAccount's action is currently limited to")
+                .tag("account", account).tag("action", a).strongReference(true).register(registry));
+    }
+
+    @Override
+    public void permitGranted(String account, String action) {
+        Counter.builder("trtc.account.requests").description("TRTC calls sent, by the account whose rate budget they used")
+                .tag("account", account).tag("action", action).register(registry).increment();
     }
 
     /** Publishes whether this replica leads. */

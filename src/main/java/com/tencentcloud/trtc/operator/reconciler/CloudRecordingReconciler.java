@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
+import com.tencentcloud.trtc.operator.account.AccountDirectory;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -62,6 +63,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
 
     public static final String NAME = "cloudrecording";
     static final String SECRET_INDEX = "referenced-secrets";
+    static final String ACCOUNT_INDEX = "referenced-account";
     private static final String ALL_NAMESPACES = "";
     private static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
 
@@ -78,6 +80,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     };
     private volatile BiConsumer<CloudRecording, String> taskRestarted = (r, reason) -> {
     };
+    private volatile AccountDirectory accounts;
 
     /**
      * How the reconciler writes and retries; {@link #defaults()} in production, other values in tests.
@@ -143,12 +146,20 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         for (String namespace : config.watchNamespaces().isEmpty() ? Set.of(ALL_NAMESPACES) : config.watchNamespaces()) {
             secretSources.put(namespace, secretSource(context, namespace));
         }
+        context.getPrimaryCache().addIndexer(ACCOUNT_INDEX, r -> r.getSpec() == null || r.getSpec().getAccountRef() == null
+                ? List.of() : List.of(r.getSpec().getAccountRef().getName()));
         SimpleInboundEventSource<CloudRecording> callbackSource = new SimpleInboundEventSource<>("callbacks");
+        SimpleInboundEventSource<CloudRecording> accountSource = new SimpleInboundEventSource<>("accounts");
+        if (accounts != null) {
+            accounts.onChange(account -> context.getPrimaryCache().byIndex(ACCOUNT_INDEX, account)
+                    .forEach(r -> accountSource.propagateEvent(ResourceID.fromResource(r))));
+        }
         steps = assemble(context.getClient(), new SecretValues((namespace, name) -> secretSources
                 .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()));
         inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource);
         List<EventSource<?, CloudRecording>> sources = new ArrayList<>(secretSources.values());
         sources.add(callbackSource);
+        sources.add(accountSource);
         return sources;
     }
 
@@ -181,8 +192,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         Backoff backoff = new Backoff(options.retryInitial(), options.retryMax());
         PollBudget budget = new PollBudget(config.pollInterval(), config.rateLimitPerSecond());
         DescribeSchedule schedule = new DescribeSchedule();
-        StallMemory stalls = new StallMemory(lookup);
-        SecretResolver secrets = new SecretResolver(lookup, config, minter);
+        SecretResolver secrets = new SecretResolver(lookup, config, minter, accounts);
+        StallMemory stalls = new StallMemory(lookup, secrets);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
         NamespaceShare share = new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond());
         return new Collaborators(writer, transitions, events, stalls, secrets,
@@ -216,6 +227,16 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
             recordingsAtStart = n;
         }
         return n;
+    }
+
+    /**
+     * Resolves {@code spec.accountRef} through {@code directory}, and reconciles an account's users again when the
+     * directory says the account changed; set before starting. Without it, a resource that names an account stalls
+     * with {@code AccountNotFound}.
+     */
+    public CloudRecordingReconciler useAccounts(AccountDirectory directory) {
+        this.accounts = directory;
+        return this;
     }
 
     /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */

@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
+import com.tencentcloud.trtc.operator.account.AccountDirectory;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudStorage;
@@ -25,8 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns a resource's Secret references into the values its TRTC calls need.
  *
- * <p>API keys come from {@code spec.credentialsSecretRef} (keys {@code secretId}, {@code secretKey}, optional
- * {@code token} and {@code sdkSecretKey}) or else from the operator's own credentials. The last credentials
+ * <p>API keys come from the TrtcAccount named by {@code spec.accountRef} (which must allow the resource's namespace;
+ * its calls count against the account's own rate budget), from {@code spec.credentialsSecretRef} (keys
+ * {@code secretId}, {@code secretKey}, optional {@code token} and {@code sdkSecretKey}) or else from the operator's own
+ * credentials. The last credentials
  * that resolved for a resource are remembered, so that stopping it still works after its Secret was deleted.
  * The recorder's UserSig comes from {@code recorder.userSigSecretRef}, or is minted from {@code sdkSecretKey}
  * with a validity of the management window plus {@link #USER_SIG_MARGIN_HOURS} hours, so that the robot can
@@ -46,12 +49,20 @@ public final class SecretResolver {
     private final SecretLookup secrets;
     private final OperatorConfig config;
     private final UserSigMinter minter;
+    private final AccountDirectory accounts;
     private final Map<String, CallContext> lastGood = new ConcurrentHashMap<>();
 
+    /** A resolver for resources that name no account: {@code spec.accountRef} is refused as not found. */
     public SecretResolver(SecretLookup secrets, OperatorConfig config, UserSigMinter minter) {
+        this(secrets, config, minter, null);
+    }
+
+    /** @param accounts the TrtcAccounts that {@code spec.accountRef} names; null when accounts are not available */
+    public SecretResolver(SecretLookup secrets, OperatorConfig config, UserSigMinter minter, AccountDirectory accounts) {
         this.secrets = secrets;
         this.config = config;
         this.minter = minter;
+        this.accounts = accounts;
     }
 
     /** The key and region to call TRTC with for this resource. */
@@ -59,7 +70,13 @@ public final class SecretResolver {
         CloudRecordingSpec spec = resource.getSpec();
         String region = spec.getRegion() != null ? spec.getRegion() : config.defaultRegion();
         Credentials credentials;
-        if (spec.getCredentialsSecretRef() != null) {
+        if (spec.getAccountRef() != null) {
+            AccountDirectory.Grant grant = grant(resource);
+            CallContext call = new CallContext(grant.credentials(), spec.getRegion() != null ? spec.getRegion()
+                    : grant.region().orElse(config.defaultRegion()), resource.getMetadata().getNamespace(), grant.budget());
+            lastGood.put(resource.getMetadata().getUid(), call);
+            return call;
+        } else if (spec.getCredentialsSecretRef() != null) {
             String name = spec.getCredentialsSecretRef().getName();
             Secret secret = secret(resource, name);
             credentials = new Credentials(required(resource, secret, name, KEY_SECRET_ID),
@@ -96,6 +113,13 @@ public final class SecretResolver {
      * server.
      */
     public Optional<String> callbackKey(CloudRecording resource) {
+        if (resource.getSpec().getAccountRef() != null) {
+            try {
+                return grant(resource).callbackKey();
+            } catch (UnresolvedSecretException e) {
+                return Optional.empty();
+            }
+        }
         if (resource.getSpec().getCredentialsSecretRef() == null) {
             return config.defaultCallbackKey();
         }
@@ -158,6 +182,13 @@ public final class SecretResolver {
 
     private String mintUserSig(CloudRecording resource, String recorderUserId, Instant now) throws UnresolvedSecretException {
         CloudRecordingSpec spec = resource.getSpec();
+        long validity = (EffectiveSpec.effectiveResourceExpiredHour(spec) + USER_SIG_MARGIN_HOURS) * 3600L;
+        if (spec.getAccountRef() != null) {
+            String sdkSecretKey = grant(resource).sdkSecretKey().orElseThrow(() -> new UnresolvedSecretException(
+                    Conditions.REASON_SECRET_KEY_NOT_FOUND, "TrtcAccount " + spec.getAccountRef().getName() + " has no "
+                    + KEY_SDK_SECRET_KEY + " in its Secret to mint the recorder's UserSig from, and no recorder.userSigSecretRef is set"));
+            return minter.mint(spec.getSdkAppId(), sdkSecretKey, recorderUserId, validity, now.getEpochSecond());
+        }
         if (spec.getCredentialsSecretRef() == null) {
             throw new UnresolvedSecretException(Conditions.REASON_SECRET_KEY_NOT_FOUND,
                     "no recorder.userSigSecretRef is set, and without spec.credentialsSecretRef there is no "
@@ -169,8 +200,29 @@ public final class SecretResolver {
                 Conditions.REASON_SECRET_KEY_NOT_FOUND,
                 "Secret " + name + " has no key " + KEY_SDK_SECRET_KEY + " to mint the recorder's UserSig from,"
                         + " and no recorder.userSigSecretRef is set"));
-        long validity = (EffectiveSpec.effectiveResourceExpiredHour(spec) + USER_SIG_MARGIN_HOURS) * 3600L;
         return minter.mint(spec.getSdkAppId(), sdkSecretKey, recorderUserId, validity, now.getEpochSecond());
+    }
+
+    /** What the resource's account grants its namespace; refused (not found, not allowed, not ready) as a stall. */
+    private AccountDirectory.Grant grant(CloudRecording resource) throws UnresolvedSecretException {
+        String name = resource.getSpec().getAccountRef().getName();
+        if (accounts == null) {
+            throw new UnresolvedSecretException(AccountDirectory.REASON_NOT_FOUND,
+                    "TrtcAccount " + name + " cannot be used: this operator does not manage TrtcAccounts");
+        }
+        try {
+            return accounts.resolve(name, resource.getMetadata().getNamespace());
+        } catch (AccountDirectory.RefusedException e) {
+            throw new UnresolvedSecretException(e.reason(), e.getMessage());
+        }
+    }
+
+    /** What decides the resource's account answer, for {@link StallMemory}; empty without an account. */
+    String accountFingerprint(CloudRecording resource) {
+        if (resource.getSpec() == null || resource.getSpec().getAccountRef() == null || accounts == null) {
+            return "";
+        }
+        return accounts.fingerprint(resource.getSpec().getAccountRef().getName(), resource.getMetadata().getNamespace());
     }
 
     private String value(CloudRecording resource, SecretKeySelector ref) throws UnresolvedSecretException {

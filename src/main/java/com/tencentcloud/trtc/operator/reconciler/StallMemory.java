@@ -6,19 +6,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Remembers what a stalled resource looked like, so that it is not retried until its spec (generation) or a
- * Secret it refers to (resource version, or its appearance) has changed. What is remembered is what the
+ * Remembers what a stalled resource looked like, so that it is not retried until its spec (generation), a
+ * Secret it refers to (resource version, or its appearance) or its TrtcAccount (generation, Secret, whether it allows
+ * the namespace) has changed. What is remembered is what the
  * reconcile saw when it began, so a Secret that appears while a reconcile is stalling still counts as a change.
  * Held in memory: after a restart a stalled resource is tried once more, then stalls again.
  */
 final class StallMemory {
 
     private final SecretLookup secrets;
+    private final SecretResolver resolver;
     private final Map<String, String> observed = new ConcurrentHashMap<>();
     private final Map<String, String> stalled = new ConcurrentHashMap<>();
 
     StallMemory(SecretLookup secrets) {
+        this(secrets, null);
+    }
+
+    /** With {@code resolver}, a change to the resource's TrtcAccount (or to whether it allows the namespace) counts too. */
+    StallMemory(SecretLookup secrets, SecretResolver resolver) {
         this.secrets = secrets;
+        this.resolver = resolver;
     }
 
     /**
@@ -51,6 +59,6 @@ final class StallMemory {
         String namespace = r.getMetadata().getNamespace();
         return r.getMetadata().getGeneration() + "|" + SecretResolver.referencedSecretNames(r).stream().sorted()
                 .map(name -> name + "@" + secrets.resourceVersion(namespace, name).orElse("absent"))
-                .collect(Collectors.joining(","));
+                .collect(Collectors.joining(",")) + (resolver == null ? "" : "|" + resolver.accountFingerprint(r));
     }
 }

@@ -39,4 +39,14 @@ public interface TrtcCallListener {
 
     /** A caller of {@code action} waited {@code waited} for its rate-limit permit. */
     void permitWaited(String action, Duration waited);
+
+    /**
+     * A call of {@code action} got its permit from the budget of {@code account} (a TrtcAccount's name, or
+     * {@link #DEFAULT_ACCOUNT} for the operator's default budget) and is about to be sent.
+     */
+    default void permitGranted(String account, String action) {
+    }
+
+    /** The account label of calls in the operator's default budget; no TrtcAccount can have this name. */
+    String DEFAULT_ACCOUNT = "_default";
 }

@@ -82,6 +82,8 @@ class HelmChartTest {
                     "ServiceAccount/" + RELEASE,
                     "ClusterRole/" + RELEASE,
                     "ClusterRoleBinding/" + RELEASE,
+                    "ClusterRole/" + RELEASE + "-accounts",
+                    "ClusterRoleBinding/" + RELEASE + "-accounts",
                     "ClusterRole/" + RELEASE + "-editor",
                     "ClusterRole/" + RELEASE + "-viewer",
                     "Deployment/" + RELEASE,
@@ -101,6 +103,15 @@ class HelmChartTest {
             ServiceAccount account = rendered.get(ServiceAccount.class, RELEASE);
             assertThat(account.getMetadata().getAnnotations()).isNullOrEmpty();
             assertThat(deployment(rendered).getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(RELEASE);
+        }
+
+        @Test
+        void theAccountsClusterRoleGrantsExactlyTheAccountRulesAndIsBoundToTheServiceAccount() {
+            assertThat(LeastPrivilege.expand(rendered.get(ClusterRole.class, RELEASE + "-accounts").getRules()))
+                    .containsExactlyElementsOf(LeastPrivilege.ACCOUNTS);
+            ClusterRoleBinding binding = rendered.get(ClusterRoleBinding.class, RELEASE + "-accounts");
+            assertThat(binding.getRoleRef().getName()).isEqualTo(RELEASE + "-accounts");
+            assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo(RELEASE));
         }
 
         @Test
@@ -202,6 +213,8 @@ class HelmChartTest {
                     "RoleBinding/" + RELEASE,
                     "Role/" + RELEASE + "-leader-election",
                     "RoleBinding/" + RELEASE + "-leader-election",
+                    "ClusterRole/" + RELEASE + "-accounts",
+                    "ClusterRoleBinding/" + RELEASE + "-accounts",
                     "ClusterRole/" + RELEASE + "-editor",
                     "ClusterRole/" + RELEASE + "-viewer",
                     "Deployment/" + RELEASE,

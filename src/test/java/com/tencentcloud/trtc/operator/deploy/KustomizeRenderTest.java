@@ -65,7 +65,7 @@ class KustomizeRenderTest {
         Map<String, Long> kinds = rendered.all().stream()
                 .collect(Collectors.groupingBy(o -> o.getKind(), Collectors.counting()));
         assertThat(kinds).containsOnly(
-                Map.entry("CustomResourceDefinition", 2L),
+                Map.entry("CustomResourceDefinition", 3L),
                 Map.entry("Namespace", 1L),
                 Map.entry("ServiceAccount", 1L),
                 Map.entry("ClusterRole", 3L),
@@ -77,6 +77,7 @@ class KustomizeRenderTest {
         assertThat(rendered.kindsAndNames()).containsExactlyInAnyOrder(
                 "CustomResourceDefinition/cloudrecordings.trtc.tencentcloud.com",
                 "CustomResourceDefinition/cloudrecordingschedules.trtc.tencentcloud.com",
+                "CustomResourceDefinition/trtcaccounts.trtc.tencentcloud.com",
                 "Namespace/" + NAMESPACE,
                 "ServiceAccount/" + SERVICE_ACCOUNT,
                 "ClusterRole/" + PREFIX + "manager-role",
@@ -120,7 +121,7 @@ class KustomizeRenderTest {
     @Test
     void theManagerClusterRoleGrantsExactlyTheLeastPrivilegeRulesVerbByVerb() {
         ClusterRole manager = rendered.get(ClusterRole.class, PREFIX + "manager-role");
-        assertThat(LeastPrivilege.expand(manager.getRules())).containsExactlyElementsOf(LeastPrivilege.MANAGER);
+        assertThat(LeastPrivilege.expand(manager.getRules())).containsExactlyElementsOf(LeastPrivilege.MANAGER_WITH_ACCOUNTS);
         assertThat(manager.getAggregationRule()).isNull();
 
         ClusterRoleBinding binding = rendered.get(ClusterRoleBinding.class, PREFIX + "manager-rolebinding");

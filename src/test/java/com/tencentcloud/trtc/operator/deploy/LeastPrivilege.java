@@ -41,6 +41,24 @@ final class LeastPrivilege {
             "events.k8s.io/events create",
             "events.k8s.io/events patch");
 
+    /** TrtcAccounts and namespace labels, cluster-scoped whatever namespaces are watched. */
+    static final Set<String> ACCOUNTS = lines(
+            "trtc.tencentcloud.com/trtcaccounts get",
+            "trtc.tencentcloud.com/trtcaccounts list",
+            "trtc.tencentcloud.com/trtcaccounts watch",
+            "trtc.tencentcloud.com/trtcaccounts update",
+            "trtc.tencentcloud.com/trtcaccounts patch",
+            "trtc.tencentcloud.com/trtcaccounts/status get",
+            "trtc.tencentcloud.com/trtcaccounts/status update",
+            "trtc.tencentcloud.com/trtcaccounts/status patch",
+            "trtc.tencentcloud.com/trtcaccounts/finalizers update",
+            "core/namespaces get",
+            "core/namespaces list",
+            "core/namespaces watch");
+
+    /** The kustomize manager role, which watches all namespaces: the manager's rules and the accounts' in one. */
+    static final Set<String> MANAGER_WITH_ACCOUNTS = union(MANAGER, ACCOUNTS);
+
     /** Leader election, a Role in the namespace that holds the Lease. */
     static final Set<String> LEADER_ELECTION = lines(
             "coordination.k8s.io/leases get",
@@ -95,6 +113,12 @@ final class LeastPrivilege {
                 }
             }
         }
+        return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new TreeSet<>(a);
+        out.addAll(b);
         return out;
     }
 

@@ -24,6 +24,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 // maxDuration: at least a minute, and the stop must fall inside the management window.
 @ValidationRule(value = CloudRecordingSpec.MAX_DURATION_MIN_RULE, message = CloudRecordingSpec.MAX_DURATION_MIN_MESSAGE, fieldPath = ".maxDuration")
 @ValidationRule(value = CloudRecordingSpec.MAX_DURATION_WINDOW_RULE, message = CloudRecordingSpec.MAX_DURATION_WINDOW_MESSAGE, fieldPath = ".maxDuration")
+// Credentials come from an account or from a Secret of this namespace, not both.
+@ValidationRule(value = CloudRecordingSpec.ONE_CREDENTIAL_SOURCE_RULE, message = CloudRecordingSpec.ONE_CREDENTIAL_SOURCE_MESSAGE)
 // Immutability: everything ModifyCloudRecording cannot change; for optional fields adding and removing count too.
 @ValidationRule(value = "self.sdkAppId == oldSelf.sdkAppId",
         message = "sdkAppId cannot change; create a new CloudRecording instead",
@@ -40,6 +42,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "has(self.credentialsSecretRef) == has(oldSelf.credentialsSecretRef) && (!has(self.credentialsSecretRef) || self.credentialsSecretRef == oldSelf.credentialsSecretRef)",
         message = "credentialsSecretRef cannot change, be added or be removed; create a new CloudRecording instead",
         fieldPath = ".credentialsSecretRef")
+@ValidationRule(value = "has(self.accountRef) == has(oldSelf.accountRef) && (!has(self.accountRef) || self.accountRef == oldSelf.accountRef)",
+        message = "accountRef cannot change, be added or be removed; create a new CloudRecording instead",
+        fieldPath = ".accountRef")
 @ValidationRule(value = "has(self.recorder) == has(oldSelf.recorder) && (!has(self.recorder) || self.recorder == oldSelf.recorder)",
         message = "recorder cannot change, be added or be removed; create a new CloudRecording instead",
         fieldPath = ".recorder")
@@ -89,6 +94,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class CloudRecordingSpec extends RecordingSpecFields {
 
     /** Rules shared with {@link CloudRecordingTemplateSpec}, which has every rule of this type except immutability. */
+    static final String ONE_CREDENTIAL_SOURCE_RULE = "!(has(self.accountRef) && has(self.credentialsSecretRef))";
+    static final String ONE_CREDENTIAL_SOURCE_MESSAGE = "set at most one of accountRef and credentialsSecretRef: a recording uses a TrtcAccount's credentials or a Secret of its own namespace, not both";
     static final String INTEGER_ROOM_RULE = "!has(self.roomId) || (has(self.roomIdType) && self.roomIdType == 'String') || (self.roomId.matches('^[1-9][0-9]{0,9}$') && int(self.roomId) <= 4294967294)";
     static final String INTEGER_ROOM_MESSAGE = "roomId must be a decimal integer from 1 to 4294967294 when roomIdType is Integer (the default); set roomIdType: String for a string room id";
     static final String STRING_ROOM_RULE = "!has(self.roomId) || !has(self.roomIdType) || self.roomIdType != 'String' || self.roomId.matches('^[A-Za-z0-9 !#$%&()+:;<=.>?@\\\\[\\\\]^_{}|~,-]{1,64}$')";

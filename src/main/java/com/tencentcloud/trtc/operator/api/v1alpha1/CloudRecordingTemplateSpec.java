@@ -15,5 +15,6 @@ import io.fabric8.generator.annotation.ValidationRule;
         fieldPath = ".storageParams.cloudVod.tencentVod.mediaType")
 @ValidationRule(value = CloudRecordingSpec.MAX_DURATION_MIN_RULE, message = CloudRecordingSpec.MAX_DURATION_MIN_MESSAGE, fieldPath = ".maxDuration")
 @ValidationRule(value = CloudRecordingSpec.MAX_DURATION_WINDOW_RULE, message = CloudRecordingSpec.MAX_DURATION_WINDOW_MESSAGE, fieldPath = ".maxDuration")
+@ValidationRule(value = CloudRecordingSpec.ONE_CREDENTIAL_SOURCE_RULE, message = CloudRecordingSpec.ONE_CREDENTIAL_SOURCE_MESSAGE)
 public class CloudRecordingTemplateSpec extends RecordingSpecFields {
 }

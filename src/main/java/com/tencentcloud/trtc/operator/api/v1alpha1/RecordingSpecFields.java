@@ -42,6 +42,9 @@ public abstract class RecordingSpecFields {
     @JsonPropertyDescription("Secret in this namespace with the Tencent Cloud API key (keys secretId, secretKey, optional token and sdkSecretKey); default the operator's own credentials; cannot change.")
     private LocalObjectReference credentialsSecretRef;
 
+    @JsonPropertyDescription("The TrtcAccount whose credentials, region, rate limit and quota this recording uses, instead of credentialsSecretRef (at most one of the two); default none, the operator's own credentials; cannot change.")
+    private AccountReference accountRef;
+
     @JsonPropertyDescription("The recording robot: its user id and how it signs in; default a derived user id and a UserSig minted from sdkSecretKey; cannot change.")
     private Recorder recorder;
 
@@ -123,6 +126,14 @@ public abstract class RecordingSpecFields {
 
     public void setCredentialsSecretRef(LocalObjectReference credentialsSecretRef) {
         this.credentialsSecretRef = credentialsSecretRef;
+    }
+
+    public AccountReference getAccountRef() {
+        return accountRef;
+    }
+
+    public void setAccountRef(AccountReference accountRef) {
+        this.accountRef = accountRef;
     }
 
     public Recorder getRecorder() {

@@ -34,7 +34,7 @@ class CrdSchemaTest {
 
     /** Fields that ModifyCloudRecording cannot change and that may be absent (adding or removing is a change). */
     static final List<String> IMMUTABLE_OPTIONAL = List.of(
-            "roomIdType", "region", "credentialsSecretRef", "recorder",
+            "roomIdType", "region", "credentialsSecretRef", "accountRef", "recorder",
             "recordParams.maxIdleTime", "recordParams.streamType", "recordParams.outputFormat",
             "recordParams.avMerge", "recordParams.maxMediaFileDuration", "recordParams.mediaId",
             "recordParams.fillType", "recordParams.subscribeAbility",
