@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CloudRecordingStatus {
 
-    @JsonPropertyDescription("Where the recording is in its life: Pending, Creating, Idle, Recording, Stopping, Stopped, Expired or Failed.")
+    @JsonPropertyDescription("Where the recording is in its life: Pending, Queued (waiting for a task slot of its SdkAppId), Creating, Idle, Recording, Stopping, Stopped, Expired or Failed.")
     private Phase phase;
 
     @JsonPropertyDescription("The TaskId returned by CreateCloudRecording; also kept in the annotation trtc.tencentcloud.com/task-id.")
@@ -122,8 +122,11 @@ public class CloudRecordingStatus {
         this.conditions = conditions;
     }
 
-    /** The life of a recording as the status shows it. */
+    /**
+     * The life of a recording as the status shows it; {@code Queued}: waiting, without any call, for a task slot of
+     * its SdkAppId (design §11).
+     */
     public enum Phase {
-        Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed
+        Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed, Queued
     }
 }

@@ -72,6 +72,11 @@ public abstract class RecordingSpecFields {
     @JsonPropertyDescription("What deleting this resource does to the task: Delete stops it with DeleteCloudRecording, Orphan leaves it running; operator-side only, no API code; default Delete; can change.")
     private DeletionPolicy deletionPolicy;
 
+    @Min(-1000)
+    @Max(1000)
+    @JsonPropertyDescription("Place in the line of recordings that wait for a free task slot of their SdkAppId (TRTC_MAX_CONCURRENT_TASKS): higher goes first, from -1000 to 1000; operator-side only, no API code; default 0; can change while the recording waits.")
+    private Integer priority;
+
     public Long getSdkAppId() {
         return sdkAppId;
     }
@@ -174,5 +179,13 @@ public abstract class RecordingSpecFields {
 
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
         this.deletionPolicy = deletionPolicy;
+    }
+
+    public Integer getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Integer priority) {
+        this.priority = priority;
     }
 }
