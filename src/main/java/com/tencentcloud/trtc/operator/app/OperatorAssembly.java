@@ -133,6 +133,7 @@ public final class OperatorAssembly implements AutoCloseable {
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
         reconciler.onTaskStarted(inventory::taskStarted);
+        reconciler.onQueueChange(metrics.queue());
         operator.register(reconciler, o -> {
             o.withRetry(RETRY);
             if (!config.watchNamespaces().isEmpty()) {

@@ -1,5 +1,7 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
+import com.tencentcloud.trtc.operator.admission.TaskLimit;
+import com.tencentcloud.trtc.operator.admission.TaskSlots;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -44,7 +46,8 @@ import java.util.stream.Stream;
  * and {@link SecretValues} reads the data of referenced Secrets on demand. The {@code paused} annotation is
  * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call. {@link NamespaceShare} keeps
  * reconcile threads free for every namespace while one bursts, and the TRTC limiter serves waiting calls
- * round-robin across namespaces.
+ * round-robin across namespaces. {@link AdmissionGate} keeps each SdkAppId within its limit of live tasks: a resource
+ * past it waits in line ({@code Queued}) and is woken when a slot frees (design §11).
  *
  * <p>The reconciler holds its finalizer itself (JOSDK calls it for every event, deletions included): a resource
  * gets the finalizer in the same locked write as its {@code create-pending} mark, so a new resource costs one
@@ -73,6 +76,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     private volatile IndexedResourceCache<CloudRecording> cache;
     private volatile Consumer<CloudRecording> taskStarted = r -> {
     };
+    private volatile TaskSlots.Listener queueListener = TaskSlots.Listener.NONE;
 
     /**
      * How the reconciler writes and retries; {@link #defaults()} in production, other values in tests.
@@ -104,7 +108,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                                  StallMemory stalls, SecretResolver secrets, RecordingCreator creator,
                                  RecordingModifier modifier, RecordingFollower follower, RecordingRelease release,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
-                                 DescribeSchedule schedule, NamespaceShare share) {
+                                 DescribeSchedule schedule, NamespaceShare share, AdmissionGate gate) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -138,11 +142,14 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
             secretSources.put(namespace, secretSource(context, namespace));
         }
         SimpleInboundEventSource<CloudRecording> callbackSource = new SimpleInboundEventSource<>("callbacks");
+        SimpleInboundEventSource<CloudRecording> turnSource = new SimpleInboundEventSource<>("admission");
         steps = assemble(context.getClient(), new SecretValues((namespace, name) -> secretSources
-                .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()));
+                .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()),
+                turn -> turnSource.propagateEvent(new ResourceID(turn.name(), turn.namespace())));
         inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource);
         List<EventSource<?, CloudRecording>> sources = new ArrayList<>(secretSources.values());
         sources.add(callbackSource);
+        sources.add(turnSource);
         return sources;
     }
 
@@ -166,7 +173,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return new InformerEventSource<>(builder.build(), context);
     }
 
-    private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
+    private Collaborators assemble(KubernetesClient client, SecretLookup lookup, Consumer<TaskSlots.Turn> wake) {
         LatestWrites writer = new LatestWrites(options.writers().apply(client),
                 r -> cache == null ? Optional.empty() : cache.get(ResourceID.fromResource(r)));
         EventRecorder events = new EventRecorder(client, clock);
@@ -178,15 +185,27 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         SecretResolver secrets = new SecretResolver(lookup, config, minter);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
         NamespaceShare share = new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond());
+        AdmissionGate gate = new AdmissionGate(new TaskSlots(TaskLimit.fixed(config.maxConcurrentTasks()), clock,
+                this::cachedResources, wake, new TaskSlots.Listener() {
+                    @Override
+                    public void queued(long sdkAppId, int waiting) {
+                        queueListener.queued(sdkAppId, waiting);
+                    }
+
+                    @Override
+                    public void waited(long sdkAppId, Duration waited) {
+                        queueListener.waited(sdkAppId, waited);
+                    }
+                }), writer, transitions, events, clock);
         return new Collaborators(writer, transitions, events, stalls, secrets,
                 new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
-                        r -> taskStarted.accept(r)),
+                        r -> taskStarted.accept(r), gate),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule),
                 new RecordingRelease(writer, transitions, new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
                         share, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
-                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share);
+                backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share, gate);
     }
 
     /**
@@ -201,6 +220,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */
     public CloudRecordingReconciler onTaskStarted(Consumer<CloudRecording> listener) {
         this.taskStarted = listener;
+        return this;
+    }
+
+    /** Receives the lengths of the lines of recordings waiting for a task slot, and their waits; set before starting. */
+    public CloudRecordingReconciler onQueueChange(TaskSlots.Listener listener) {
+        this.queueListener = listener;
         return this;
     }
 
@@ -222,14 +247,15 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         Optional<String> taskId = taskId(observed);
         CloudRecording resource = taskId.map(t -> c.callbacks().apply(observed, t)).orElse(observed);
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
-            return control(c.release().pause(resource, ""));
+            return control(settled(c, c.release().pause(resource, "")));
         }
         boolean stalled = resource.getStatus() != null && Conditions.isTrue(resource.getStatus().getConditions(), Conditions.STALLED);
         if (c.stalls().observe(resource) && stalled) {
+            c.gate().settle(resource);
             return UpdateControl.noUpdate();
         }
         var meta = resource.getMetadata();
-        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(act(c, resource, taskId, context)),
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(settled(c, act(c, resource, taskId, context))),
                 wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
     }
 
@@ -249,7 +275,14 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return c.creator().create(resource);
     }
 
+    /** The step, after the task slots learnt what it left the resource as (a task ended, a Create sent or refused). */
+    private static Step settled(Collaborators c, Step step) {
+        c.gate().settle(step.resource());
+        return step;
+    }
+
     private void forget(Collaborators c, CloudRecording resource) {
+        c.gate().forget(resource);
         c.secrets().forget(resource);
         c.writer().forget(resource);
         c.stalls().forget(resource);

@@ -31,8 +31,17 @@ final class OperatorProcess implements AutoCloseable {
         this.startupMillis = startupMillis;
     }
 
+    /** A limit of live tasks per SdkAppId that the bursts of the other scenarios never reach. */
+    static final int NO_TASK_LIMIT = 100_000;
+
     static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
                                  List<String> jvmFlags) throws Exception {
+        return start(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags, NO_TASK_LIMIT);
+    }
+
+    /** The operator with {@code TRTC_MAX_CONCURRENT_TASKS=maxTasks}. */
+    static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
+                                 List<String> jvmFlags, int maxTasks) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build it with mvn -B -DskipTests package");
         }
@@ -51,6 +60,7 @@ final class OperatorProcess implements AutoCloseable {
         env.put("KUBECONFIG", cluster.kubeconfig().toAbsolutePath().toString());
         env.put("TRTC_ENDPOINT", trtcEndpoint);
         env.put("TRTC_RATE_LIMIT", String.valueOf(rate));
+        env.put("TRTC_MAX_CONCURRENT_TASKS", String.valueOf(maxTasks));
         env.put("WATCH_NAMESPACES", namespaces);
         env.put("METRICS_PORT", String.valueOf(port));
         env.put("METRICS_BIND_ADDRESS", "127.0.0.1");

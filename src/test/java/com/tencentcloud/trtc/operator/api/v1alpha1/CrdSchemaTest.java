@@ -291,7 +291,8 @@ class CrdSchemaTest {
             }
             boolean mutable = path.startsWith("spec.mixLayoutParams")
                     || path.startsWith("spec.recordParams.subscribeStreamUserIds")
-                    || path.equals("spec.deletionPolicy");
+                    || path.equals("spec.deletionPolicy")
+                    || path.equals("spec.priority");
             String description = schema.getDescription();
             boolean saysSo = mutable
                     ? description.contains("can change") && !description.contains("cannot change")
