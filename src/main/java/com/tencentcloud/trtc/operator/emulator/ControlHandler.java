@@ -22,6 +22,9 @@ import java.util.Locale;
  *   <li>{@code GET /_emulator/calls}: {@code {"counts":{"<Action>":n},"calls":[...]}};</li>
  *   <li>{@code POST /_emulator/anchors/join} and {@code /leave} with
  *       {@code {"sdkAppId":1400000001,"roomId":"1234","roomIdType":1,"userId":"alice"}} ({@code roomIdType} defaults to 1);</li>
+ *   <li>{@code POST /_emulator/tasks/end} with {@code {"taskId":"…"}}: ends a live task as if its room were dismissed
+ *       (302 with LeaveCode 2), freeing its place under {@code --max-live-tasks}; {@code {"ended":false}} when no such
+ *       task is live;</li>
  *   <li>{@code GET /_emulator/faults}; {@code POST /_emulator/faults} with {@code {"action":"CreateCloudRecording",
  *       "faults":[{"kind":"ERROR","code":"InternalError","message":"…","rate":0.5,"times":2},
  *       {"kind":"LATENCY","millis":3000},{"kind":"HTTP_STATUS","status":503},{"kind":"COMMIT_THEN_DROP"}]}};
@@ -57,6 +60,8 @@ final class ControlHandler implements HttpHandler {
                     case "GET tasks" -> tasks();
                     case "GET calls" -> calls();
                     case "POST anchors/join", "POST anchors/leave" -> anchor(path.endsWith("join"), body(exchange));
+                    case "POST tasks/end" -> JSON.createObjectNode()
+                            .put("ended", emulator.endTask(body(exchange).required("taskId").asText()));
                     case "GET faults" -> faults();
                     case "POST faults" -> inject(body(exchange));
                     case "DELETE faults" -> {

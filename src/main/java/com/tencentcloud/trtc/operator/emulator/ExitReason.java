@@ -4,6 +4,8 @@ package com.tencentcloud.trtc.operator.emulator;
 public enum ExitReason {
     /** DeleteCloudRecording stopped it. */
     DELETED(0),
+    /** The application dismissed the room (the emulator's way to end a task from outside, as the sandbox and tests do). */
+    ROOM_DISMISSED(2),
     /** The room had no anchor for longer than MaxIdleTime. */
     IDLE_TIMEOUT(99),
     /** A new task with the same SdkAppId, RoomId, RoomIdType and robot UserId entered the room. */
