@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * <p><b>TRTC says full.</b> When CreateCloudRecording answers {@code FailedOperation.RestrictedConcurrency} anyway
  * (tasks started outside the operator, a lower limit than configured), {@link #restricted} puts the resource back in
  * its place and the application counts as full: only the head of the line may probe, once per
- * {@link #PROBE_INTERVAL}, until a probe gets a task. For {@link #CAREFUL_FOR} after a refusal an application then
+ * {@link #PROBE_INTERVAL}, until a probe gets a task; a task of the operator's own that ends meanwhile is a slot
+ * seen to free, and lets the head probe at once. For {@link #CAREFUL_FOR} after a refusal an application then
  * has at most one Create in flight, so a refusal is never followed by a burst of refusals.
  *
  * <p>Thread-safe: one lock for all applications; every operation is in memory and short.
@@ -197,7 +198,11 @@ public final class TaskSlots {
             }
         } else {
             boolean wasCreating = app.creating.remove(uid);
-            changed = wasCreating | app.holders.remove(uid);
+            boolean ended = app.holders.remove(uid);
+            if (ended && app.probeAt != null) {
+                app.probeAt = clock.instant();
+            }
+            changed = wasCreating | ended;
             if (SlotRules.waits(r)) {
                 if (wasCreating) {
                     join(app, r);
@@ -222,7 +227,11 @@ public final class TaskSlots {
         App app = app(r);
         String uid = r.getMetadata().getUid();
         queuedSince.remove(uid);
-        boolean changed = app.holders.remove(uid) | app.creating.remove(uid) | app.waiting.remove(uid) != null;
+        boolean ended = app.holders.remove(uid);
+        if (ended && app.probeAt != null) {
+            app.probeAt = clock.instant();
+        }
+        boolean changed = ended | app.creating.remove(uid) | app.waiting.remove(uid) != null;
         if (changed) {
             app.line = null;
             moved(app, uid);
