@@ -36,12 +36,13 @@ final class OperatorProcess implements AutoCloseable {
 
     static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
                                  List<String> jvmFlags) throws Exception {
-        return start(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags, NO_TASK_LIMIT);
+        return start(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags,
+                Map.of("TRTC_MAX_CONCURRENT_TASKS", String.valueOf(NO_TASK_LIMIT)));
     }
 
-    /** The operator with {@code TRTC_MAX_CONCURRENT_TASKS=maxTasks}. */
+    /** The operator with further environment variables {@code extraEnv} (a scenario's limit, its callback port). */
     static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
-                                 List<String> jvmFlags, int maxTasks) throws Exception {
+                                 List<String> jvmFlags, Map<String, String> extraEnv) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build it with mvn -B -DskipTests package");
         }
@@ -60,7 +61,6 @@ final class OperatorProcess implements AutoCloseable {
         env.put("KUBECONFIG", cluster.kubeconfig().toAbsolutePath().toString());
         env.put("TRTC_ENDPOINT", trtcEndpoint);
         env.put("TRTC_RATE_LIMIT", String.valueOf(rate));
-        env.put("TRTC_MAX_CONCURRENT_TASKS", String.valueOf(maxTasks));
         env.put("WATCH_NAMESPACES", namespaces);
         env.put("METRICS_PORT", String.valueOf(port));
         env.put("METRICS_BIND_ADDRESS", "127.0.0.1");
@@ -69,6 +69,7 @@ final class OperatorProcess implements AutoCloseable {
         if (!jvmFlags.isEmpty()) {
             env.put("MALLOC_ARENA_MAX", "2");
         }
+        env.putAll(extraEnv);
         env.remove("TENCENTCLOUD_SECRET_ID");
         env.remove("TENCENTCLOUD_SECRET_KEY");
         long start = System.nanoTime();
