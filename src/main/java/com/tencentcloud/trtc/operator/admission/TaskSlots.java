@@ -47,6 +47,8 @@ public final class TaskSlots {
     public static final Duration CAREFUL_FOR = Duration.ofMinutes(10);
     /** The shortest time between two refreshes of the position a waiting resource shows. */
     public static final Duration MIN_REFRESH = Duration.ofSeconds(5);
+    /** The soonest a head waiting for its probe looks again, so a probe held back by a Create in flight is no hot loop. */
+    static final Duration PROBE_RECHECK = Duration.ofSeconds(1);
     /** Status writes per second that the refreshes of one line may cost at most. */
     static final int REFRESHES_PER_SECOND = 20;
 
@@ -152,7 +154,7 @@ public final class TaskSlots {
         Duration refresh = refresh(line.size());
         if (app.probeAt != null && position == 1) {
             Duration untilProbe = Duration.between(now, app.probeAt);
-            refresh = untilProbe.isNegative() ? Duration.ZERO : untilProbe.compareTo(refresh) < 0 ? untilProbe : refresh;
+            refresh = untilProbe.compareTo(PROBE_RECHECK) < 0 ? PROBE_RECHECK : untilProbe.compareTo(refresh) < 0 ? untilProbe : refresh;
         }
         return new Admission.Queued(position, line.size(), app.sdkAppId, app.limit, app.probeAt != null, refresh);
     }

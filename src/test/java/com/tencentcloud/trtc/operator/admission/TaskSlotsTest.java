@@ -170,6 +170,25 @@ class TaskSlotsTest {
     }
 
     @Test
+    void aHeadWhoseProbeIsHeldBackByACreateInFlightLooksAgainAfterASecondNotAtOnce() {
+        TaskSlots roomy = new TaskSlots(TaskLimit.fixed(100), clock, Stream::empty, turn -> woken.add(turn.name()),
+                TaskSlots.Listener.NONE);
+        CloudRecording a = recording("ns", "a", 0, 0);
+        CloudRecording b = recording("ns", "b", 1, 0);
+        roomy.admit(a);
+        roomy.admit(b);
+        roomy.restricted(a);
+        clock.advance(TaskSlots.PROBE_INTERVAL.plusSeconds(1));
+
+        Admission.Queued held = (Admission.Queued) roomy.admit(a);
+
+        assertThat(held.recheck()).isEqualTo(Duration.ofSeconds(1));
+        roomy.settle(withTask(b, Phase.Idle));
+        assertThat(woken).containsExactly("a");
+        assertThat(roomy.admit(a)).isInstanceOf(Admission.Admitted.class);
+    }
+
+    @Test
     void aResourceThatStopsWaitingLeavesTheLineAndACreateThatLeftNoTaskGivesItsSlotBack() {
         CloudRecording a = recording("ns", "a", 0, 0);
         CloudRecording b = recording("ns", "b", 1, 0);
