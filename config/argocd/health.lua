@@ -2,8 +2,9 @@
 -- Installed as argocd-cm key resource.customizations.health.trtc.tencentcloud.com_CloudRecording (docs/gitops.md).
 --   Degraded    phase Failed; or a Stalled=True condition that is about the current generation
 --   Suspended   annotation trtc.tencentcloud.com/paused: "true", or Synced=False with reason ReconcilePaused
---   Progressing no status yet; status.observedGeneration < metadata.generation; phase Pending, Creating, Stopping,
---               Restarting (the task ended by fault and a new one starts after a back-off)
+--   Progressing no status yet; status.observedGeneration < metadata.generation; phase Pending, Queued (waiting for a
+--               task slot of its SdkAppId, with its place in line), Creating, Stopping, Restarting (the task
+--               ended by fault and a new one starts after a back-off)
 --   Healthy     phase Idle or Recording (the task is managed), Stopped (it ended normally),
 --               Expired (the management window ended: normal for every long recording, nothing to fix)
 local hs = {}
@@ -108,6 +109,14 @@ local phase = status.phase
 if phase == "Pending" then
   hs.status = "Progressing"
   hs.message = "Waiting to create the recording task" .. retryNote(status)
+elseif phase == "Queued" then
+  hs.status = "Progressing"
+  local ready = findCondition(status, "Ready")
+  if ready ~= nil and ready.message ~= nil and ready.message ~= "" then
+    hs.message = "Waiting for a task slot of the application: " .. ready.message
+  else
+    hs.message = "Waiting for a task slot of the application"
+  end
 elseif phase == "Creating" then
   hs.status = "Progressing"
   hs.message = "Creating the recording task" .. retryNote(status)

@@ -148,6 +148,7 @@ public final class OperatorAssembly implements AutoCloseable {
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
         reconciler.onTaskStarted(inventory::taskStarted);
         reconciler.onTaskRestarted((r, reason) -> metrics.taskRestarted(reason));
+        reconciler.onQueueChange(metrics.queue());
         operator.register(reconciler, o -> {
             o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT);
             if (!config.watchNamespaces().isEmpty()) {

@@ -1,5 +1,9 @@
 package com.tencentcloud.trtc.operator.app;
 
+import com.tencentcloud.trtc.operator.admission.TaskSlots;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import com.tencentcloud.trtc.operator.trtc.TrtcCallListener;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiters;
@@ -39,7 +43,10 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code trtc_callbacks_total{event, result}}: TRTC recording callbacks received, by event type ({@code 301}…
  *       {@code 312}, or {@code unknown}) and what became of them ({@code accepted}, {@code duplicate},
  *       {@code ignored}, {@code unknown_task}, {@code unauthorized}, {@code malformed}, {@code too_large},
- *       {@code timeout}, {@code refused}).</li>
+ *       {@code timeout}, {@code refused});</li>
+ *   <li>{@code trtc_recordings_queued{sdk_app_id}}: recordings waiting for a task slot of the application (design §11),
+ *       a series for every application of the cached resources from the first reconcile on;</li>
+ *   <li>{@code trtc_queue_wait_seconds}: histogram of how long recordings that had to wait waited for their slot.</li>
  * </ul>
  */
 public final class OperatorMetrics implements TrtcCallListener {
@@ -53,6 +60,8 @@ public final class OperatorMetrics implements TrtcCallListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter createOutcomeUnknown;
     private final Timer timeToTaskId;
+    private final Timer queueWait;
+    private final Map<Long, AtomicInteger> queued = new ConcurrentHashMap<>();
 
     public OperatorMetrics() {
         createOutcomeUnknown = Counter.builder("trtc.create.outcome.unknown")
@@ -62,6 +71,11 @@ public final class OperatorMetrics implements TrtcCallListener {
                 .description("Time from a CloudRecording's creation to its TaskId")
                 .serviceLevelObjectives(seconds(1), seconds(5), seconds(15), seconds(30), seconds(60), seconds(120),
                         seconds(300), seconds(600), seconds(1800))
+                .register(registry);
+        queueWait = Timer.builder("trtc.queue.wait")
+                .description("Time a recording waited in line for a task slot of its SdkAppId")
+                .serviceLevelObjectives(seconds(1), seconds(5), seconds(15), seconds(30), seconds(60), seconds(120),
+                        seconds(300), seconds(600), seconds(1800), seconds(3600))
                 .register(registry);
         ACTIONS.forEach(a -> {
             latency(a);
@@ -124,6 +138,27 @@ public final class OperatorMetrics implements TrtcCallListener {
         return Counter.builder("trtc.recording.restarts")
                 .description("New recording tasks started in place of tasks that ended by fault, by the failed task's end reason")
                 .tag("reason", reason).register(registry);
+    }
+
+    /** What the lines of recordings waiting for task slots report: {@code trtc_recordings_queued}, {@code trtc_queue_wait_seconds}. */
+    public TaskSlots.Listener queue() {
+        return new TaskSlots.Listener() {
+            @Override
+            public void queued(long sdkAppId, int waiting) {
+                queued.computeIfAbsent(sdkAppId, id -> {
+                    AtomicInteger count = new AtomicInteger();
+                    Gauge.builder("trtc.recordings.queued", count, AtomicInteger::get)
+                            .description("Recordings waiting for a task slot of the SdkAppId")
+                            .tag("sdk_app_id", Long.toString(id)).strongReference(true).register(registry);
+                    return count;
+                }).set(waiting);
+            }
+
+            @Override
+            public void waited(long sdkAppId, Duration waited) {
+                queueWait.record(waited.isNegative() ? Duration.ZERO : waited);
+            }
+        };
     }
 
     /** A TRTC recording callback was answered. */

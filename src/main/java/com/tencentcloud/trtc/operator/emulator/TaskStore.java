@@ -199,6 +199,17 @@ final class TaskStore {
     }
 
     /** Settles idle timeouts now, so that their callbacks go out without waiting for the next call. */
+    /** Ends a live task as if the application dismissed its room (302 with LeaveCode 2); false when none is live. */
+    synchronized boolean dismiss(String taskId) {
+        Instant now = settle();
+        EmulatedTask task = tasks.get(taskId);
+        if (task == null || !task.live()) {
+            return false;
+        }
+        exit(task, now, ExitReason.ROOM_DISMISSED);
+        return true;
+    }
+
     synchronized void tick() {
         settle();
     }

@@ -161,6 +161,14 @@ public final class TrtcEmulator implements AutoCloseable {
         store.end(Objects.requireNonNull(taskId, "taskId"), ExitReason.ofLeaveCode(leaveCode));
     }
 
+    /**
+     * Ends a live task from outside, as if the application dismissed its room: the task exits (302 with
+     * {@code LeaveCode} 2) and frees its place under the live-task limit. False when no such task is live.
+     */
+    public boolean endTask(String taskId) {
+        return store.dismiss(Objects.requireNonNull(taskId, "taskId"));
+    }
+
     private static TaskStore.RoomKey room(long sdkAppId, String roomId, int roomIdType) {
         if (roomIdType != 0 && roomIdType != 1) {
             throw new IllegalArgumentException("roomIdType is 0 (string) or 1 (integer), not " + roomIdType);

@@ -124,7 +124,7 @@ public final class CallbackEffects {
             return 0;
         }
         return switch (phase) {
-            case Pending, Creating, Failed -> 0;
+            case Pending, Queued, Creating, Failed -> 0;
             case Idle -> 1;
             case Recording -> 2;
             case Stopping, Expired -> 3;

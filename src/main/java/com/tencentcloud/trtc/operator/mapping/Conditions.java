@@ -38,6 +38,7 @@ public final class Conditions {
     public static final String REASON_CREDENTIALS_MISSING = "CredentialsNotConfigured";
     public static final String REASON_RECORDER_CONFLICT = "RecorderConflict";
     public static final String REASON_INVALID_INPUT = "InvalidInput";
+    public static final String REASON_QUEUED = "Queued";
 
     private Conditions() {
     }

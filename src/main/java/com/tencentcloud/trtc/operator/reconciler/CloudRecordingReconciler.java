@@ -1,6 +1,8 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.account.AccountDirectory;
+import com.tencentcloud.trtc.operator.admission.TaskLimit;
+import com.tencentcloud.trtc.operator.admission.TaskSlots;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
@@ -47,7 +49,8 @@ import java.util.stream.Stream;
  * and {@link SecretValues} reads the data of referenced Secrets on demand. The {@code paused} annotation is
  * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call. {@link NamespaceShare} keeps
  * reconcile threads free for every namespace while one bursts, and the TRTC limiter serves waiting calls
- * round-robin across namespaces.
+ * round-robin across namespaces. {@link AdmissionGate} keeps each SdkAppId within its limit of live tasks: a resource
+ * past it waits in line ({@code Queued}) and is woken when a slot frees (design §11).
  *
  * <p>The reconciler holds its finalizer itself (JOSDK calls it for every event, deletions included): a resource
  * gets the finalizer in the same locked write as its {@code create-pending} mark, so a new resource costs one
@@ -81,6 +84,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     private volatile BiConsumer<CloudRecording, String> taskRestarted = (r, reason) -> {
     };
     private volatile AccountDirectory accounts;
+    private volatile TaskSlots.Listener queueListener = TaskSlots.Listener.NONE;
 
     /**
      * How the reconciler writes and retries; {@link #defaults()} in production, other values in tests.
@@ -113,7 +117,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                                  RecordingModifier modifier, RecordingFollower follower, RecordingRelease release,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
                                  DescribeSchedule schedule, NamespaceShare share, TtlAfterFinished ttl,
-                                 TaskRestarter restarter) {
+                                 TaskRestarter restarter, AdmissionGate gate) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -154,12 +158,15 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
             accounts.onChange(account -> context.getPrimaryCache().byIndex(ACCOUNT_INDEX, account)
                     .forEach(r -> accountSource.propagateEvent(ResourceID.fromResource(r))));
         }
+        SimpleInboundEventSource<CloudRecording> turnSource = new SimpleInboundEventSource<>("admission");
         steps = assemble(context.getClient(), new SecretValues((namespace, name) -> secretSources
-                .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()));
+                .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()),
+                turn -> turnSource.propagateEvent(new ResourceID(turn.name(), turn.namespace())));
         inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource);
         List<EventSource<?, CloudRecording>> sources = new ArrayList<>(secretSources.values());
         sources.add(callbackSource);
         sources.add(accountSource);
+        sources.add(turnSource);
         return sources;
     }
 
@@ -184,7 +191,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return new InformerEventSource<>(builder.build(), context);
     }
 
-    private Collaborators assemble(KubernetesClient client, SecretLookup lookup) {
+    private Collaborators assemble(KubernetesClient client, SecretLookup lookup, Consumer<TaskSlots.Turn> wake) {
         LatestWrites writer = new LatestWrites(options.writers().apply(client),
                 r -> cache == null ? Optional.empty() : cache.get(ResourceID.fromResource(r)));
         EventRecorder events = new EventRecorder(client, clock);
@@ -196,9 +203,21 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         StallMemory stalls = new StallMemory(lookup, secrets);
         Failures failures = new Failures(writer, transitions, events, backoff, stalls);
         NamespaceShare share = new NamespaceShare(config.reconcileThreads(), config.rateLimitPerSecond());
+        AdmissionGate gate = new AdmissionGate(new TaskSlots(taskLimit(), clock,
+                this::cachedResources, wake, new TaskSlots.Listener() {
+                    @Override
+                    public void queued(long sdkAppId, int waiting) {
+                        queueListener.queued(sdkAppId, waiting);
+                    }
+
+                    @Override
+                    public void waited(long sdkAppId, Duration waited) {
+                        queueListener.waited(sdkAppId, waited);
+                    }
+                }), writer, transitions, events, clock);
         return new Collaborators(writer, transitions, events, stalls, secrets,
                 new RecordingCreator(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget,
-                        r -> taskStarted.accept(r)),
+                        r -> taskStarted.accept(r), gate),
                 new RecordingModifier(trtc, secrets, writer, transitions, events, failures, backoff, clock),
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule,
                         this::recordingsAtStart),
@@ -207,7 +226,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share,
                 new TtlAfterFinished(client, writer, events, clock),
-                new TaskRestarter(writer, transitions, events, clock, budget, (r, reason) -> taskRestarted.accept(r, reason)));
+                new TaskRestarter(writer, transitions, events, clock, budget, (r, reason) -> taskRestarted.accept(r, reason)),
+                gate);
     }
 
     /**
@@ -217,6 +237,13 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     public Stream<CloudRecording> cachedResources() {
         IndexedResourceCache<CloudRecording> c = cache;
         return c == null ? Stream.empty() : c.list();
+    }
+
+    /** The live-task limit of a resource's application: its account's {@code maxConcurrentTasks}, else the operator's. */
+    private TaskLimit taskLimit() {
+        AccountDirectory directory = accounts;
+        int fallback = config.maxConcurrentTasks();
+        return directory == null ? TaskLimit.fixed(fallback) : r -> directory.maxConcurrentTasks(r).orElse(fallback);
     }
 
     /** How many recordings the cache held at the first reconcile of this process (counted once). */
@@ -251,6 +278,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return this;
     }
 
+    /** Receives the lengths of the lines of recordings waiting for a task slot, and their waits; set before starting. */
+    public CloudRecordingReconciler onQueueChange(TaskSlots.Listener listener) {
+        this.queueListener = listener;
+        return this;
+    }
+
     @Override
     public UpdateControl<CloudRecording> reconcile(CloudRecording cached, Context<CloudRecording> context) {
         Collaborators c = steps;
@@ -279,7 +312,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         Optional<String> taskId = taskId(observed);
         CloudRecording resource = taskId.map(t -> c.callbacks().apply(observed, t)).orElse(observed);
         if (CloudRecordingUpdateFilter.isPaused(resource)) {
-            return control(c.release().pause(resource, ""));
+            return control(settled(c, c.release().pause(resource, "")));
         }
         Optional<Step> deleted = c.ttl().deleteIfDue(resource);
         if (deleted.isPresent()) {
@@ -293,10 +326,11 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                                                          Context<CloudRecording> context) {
         boolean stalled = resource.getStatus() != null && Conditions.isTrue(resource.getStatus().getConditions(), Conditions.STALLED);
         if (c.stalls().observe(resource) && stalled) {
+            c.gate().settle(resource);
             return UpdateControl.noUpdate();
         }
         var meta = resource.getMetadata();
-        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(act(c, resource, taskId, context)),
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(settled(c, act(c, resource, taskId, context))),
                 wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
     }
 
@@ -325,7 +359,14 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return c.creator().create(resource);
     }
 
+    /** The step, after the task slots learnt what it left the resource as (a task ended, a Create sent or refused). */
+    private static Step settled(Collaborators c, Step step) {
+        c.gate().settle(step.resource());
+        return step;
+    }
+
     private void forget(Collaborators c, CloudRecording resource) {
+        c.gate().forget(resource);
         c.secrets().forget(resource);
         c.writer().forget(resource);
         c.stalls().forget(resource);

@@ -37,12 +37,26 @@ import java.util.regex.Pattern;
  * @param metricsBindAddress      {@code METRICS_BIND_ADDRESS}: the IP address /healthz, /readyz and /metrics listen on;
  *                                default every interface (in a cluster the kubelet probes the pod's IP), {@code 127.0.0.1}
  *                                to keep them on this machine
+ * @param maxConcurrentTasks      {@code TRTC_MAX_CONCURRENT_TASKS}: live tasks per SdkAppId before new recordings
+ *                                wait in line (design §11); default {@value #DEFAULT_MAX_CONCURRENT_TASKS}
  */
 public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
                              Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
                              int reconcileThreads, int metricsPort, boolean leaderElection,
                              String leaderElectionNamespace, boolean serverSideApply, Optional<Integer> callbackPort,
-                             Optional<String> defaultCallbackKey, InetAddress metricsBindAddress) {
+                             Optional<String> defaultCallbackKey, InetAddress metricsBindAddress,
+                             int maxConcurrentTasks) {
+
+    /** With the default task limit per SdkAppId. */
+    public OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
+                          Set<String> watchNamespaces, double rateLimitPerSecond, Duration pollInterval,
+                          int reconcileThreads, int metricsPort, boolean leaderElection,
+                          String leaderElectionNamespace, boolean serverSideApply, Optional<Integer> callbackPort,
+                          Optional<String> defaultCallbackKey, InetAddress metricsBindAddress) {
+        this(trtcEndpoint, defaultRegion, defaultCredentials, watchNamespaces, rateLimitPerSecond, pollInterval,
+                reconcileThreads, metricsPort, leaderElection, leaderElectionNamespace, serverSideApply, callbackPort,
+                defaultCallbackKey, metricsBindAddress, DEFAULT_MAX_CONCURRENT_TASKS);
+    }
 
     /** Without the callback receiver. */
     public OperatorConfig(String trtcEndpoint, String defaultRegion, Optional<Credentials> defaultCredentials,
@@ -58,6 +72,8 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
     public static final String DEFAULT_REGION = "ap-guangzhou";
     public static final Set<String> REGIONS = Set.of("ap-beijing", "ap-guangzhou", "ap-shanghai", "ap-singapore", "ap-mumbai");
     public static final double MAX_RATE_LIMIT = 20;
+    /** TRTC's own default limit of live recording tasks per application (trtc-api.md §6.10). */
+    public static final int DEFAULT_MAX_CONCURRENT_TASKS = 100;
     /**
      * Concurrent reconciles. A create holds its thread for a few Kubernetes round trips besides its TRTC call, so
      * enough threads must wait at the rate limiter to use every permit: at 10 a 1,000-resource burst drained at
@@ -93,7 +109,8 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
                 + ", reconcileThreads=" + reconcileThreads + ", metricsPort=" + metricsPort
                 + ", metricsBindAddress=" + metricsBindAddress.getHostAddress() + ", leaderElection=" + leaderElection
                 + ", callbackPort=" + callbackPort.map(String::valueOf).orElse("none")
-                + ", defaultCallbackKey=" + defaultCallbackKey.map(k -> "<redacted>").orElse("none") + "]";
+                + ", defaultCallbackKey=" + defaultCallbackKey.map(k -> "<redacted>").orElse("none")
+                + ", maxConcurrentTasks=" + maxConcurrentTasks + "]";
     }
 
     /** Reads and checks the variables in {@code env}. */
@@ -137,8 +154,10 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
         Optional<String> callbackKey = value(env, "TRTC_CALLBACK_KEY");
         InetAddress bind = value(env, "METRICS_BIND_ADDRESS").map(OperatorConfig::parseAddress)
                 .orElseGet(() -> new InetSocketAddress(0).getAddress());
+        int maxTasks = value(env, "TRTC_MAX_CONCURRENT_TASKS")
+                .map(v -> parseInt("TRTC_MAX_CONCURRENT_TASKS", v, 1, 100_000)).orElse(DEFAULT_MAX_CONCURRENT_TASKS);
         return new OperatorConfig(endpoint, region, credentials, Set.copyOf(namespaces), rate, poll, threads, port, leader,
-                leaseNamespace, ssa, callbackPort, callbackKey, bind);
+                leaseNamespace, ssa, callbackPort, callbackKey, bind, maxTasks);
     }
 
     /** Reads {@code variable}'s duration; see {@link #duration(String)} for the forms. */

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       failed status write is retried without a second call.</li>
  * </ol>
  * If the answer never came (timeout, connection lost, or a crash before the TaskId was written), the pending
- * mark stays. The next attempt calls CreateCloudRecording again with the same robot user id: TRTC then ends
+ * mark stays. Before the mark, {@link AdmissionGate} holds a resource whose application has no free task slot
+ * (design §11): it waits in line without any call, and a Create that TRTC refuses as over the limit puts it back in
+ * its place. The next attempt calls CreateCloudRecording again with the same robot user id: TRTC then ends
  * any task the lost call started, so at most one task per resource lives on. A Warning event says so.
  */
 final class RecordingCreator {
@@ -55,11 +58,12 @@ final class RecordingCreator {
     private final Clock clock;
     private final PollBudget budget;
     private final Consumer<CloudRecording> started;
+    private final AdmissionGate gate;
     private final Map<String, CreatedTask> unsaved = new ConcurrentHashMap<>();
 
     RecordingCreator(TrtcClient trtc, SecretResolver secrets, ResourceWriter writer, StatusTransitions transitions,
                      EventRecorder events, Failures failures, Backoff backoff, Clock clock, PollBudget budget,
-                     Consumer<CloudRecording> started) {
+                     Consumer<CloudRecording> started, AdmissionGate gate) {
         this.trtc = trtc;
         this.secrets = secrets;
         this.writer = writer;
@@ -70,6 +74,7 @@ final class RecordingCreator {
         this.clock = clock;
         this.budget = budget;
         this.started = started;
+        this.gate = gate;
     }
 
     /** The robot user id of a resource: {@code spec.recorder.userId}, or derived from the resource. */
@@ -96,6 +101,10 @@ final class RecordingCreator {
         } catch (UnresolvedSecretException e) {
             return failures.unresolved(r, e);
         }
+        Optional<Step> waiting = gate.hold(r);
+        if (waiting.isPresent()) {
+            return waiting.get();
+        }
         boolean earlierOutcomeUnknown = CloudRecordingReconciler.createPending(r);
         CloudRecording marked;
         try {
@@ -119,6 +128,9 @@ final class RecordingCreator {
             unsaved.put(r.getMetadata().getUid(), task);
             return persist(marked, task);
         } catch (TrtcApiException e) {
+            if (AdmissionGate.restricted(e)) {
+                return gate.refused(writer.clearCreatePending(marked), e);
+            }
             return failures.trtc(writer.clearCreatePending(marked), e, secretValues);
         } catch (IllegalArgumentException e) {
             return failures.refused(writer.clearCreatePending(marked), e, secretValues);

@@ -43,6 +43,13 @@ public final class StatusTransitions {
         return ready(r, s, Conditions.FALSE, Conditions.REASON_CREATING, "Starting the recording task");
     }
 
+    /** The resource waits, without any call, for a task slot of its SdkAppId (design §11); {@code message} gives its place. */
+    public CloudRecordingStatus queued(CloudRecording r, String message) {
+        CloudRecordingStatus s = copy(r);
+        s.setPhase(Phase.Queued);
+        return synced(r, ready(r, s, Conditions.FALSE, Conditions.REASON_QUEUED, message));
+    }
+
     /** CreateCloudRecording returned {@code taskId} at {@code createdAt}: the management window starts then. */
     public CloudRecordingStatus created(CloudRecording r, String recorderUserId, String taskId, String requestId,
                                         Instant createdAt, int resourceExpiredHour) {

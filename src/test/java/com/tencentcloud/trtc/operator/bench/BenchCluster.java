@@ -106,7 +106,8 @@ final class BenchCluster implements AutoCloseable {
             client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).createOr(r -> r.update());
             client.resource(new SecretBuilder().withNewMetadata().withName("trtc-credentials").withNamespace(ns).endMetadata()
                     .withStringData(Map.of("secretId", Benchmark.SECRET_ID, "secretKey", Benchmark.SECRET_KEY,
-                            "sdkSecretKey", Benchmark.SDK_SECRET_KEY)).build()).createOr(r -> r.update());
+                            "sdkSecretKey", Benchmark.SDK_SECRET_KEY,
+                            "callbackKey", Benchmark.CALLBACK_KEY)).build()).createOr(r -> r.update());
         }
         return new BenchCluster(server, client, kubeconfig, kind);
     }

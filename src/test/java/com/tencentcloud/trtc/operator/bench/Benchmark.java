@@ -42,6 +42,7 @@ public final class Benchmark {
     static final String SECRET_ID = "AKIDBENCHMARK000000000000000001";
     static final String SECRET_KEY = "bench-secret-key";
     static final String SDK_SECRET_KEY = "bench-sdk-secret-key";
+    static final String CALLBACK_KEY = "bench-callback-key";
 
     private Benchmark() {
     }
@@ -49,6 +50,10 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         if (Arrays.asList(args).contains("--restart")) {
             Restart.main(args);
+            return;
+        }
+        if (Arrays.asList(args).contains("--quota")) {
+            QuotaBench.main(args);
             return;
         }
         Options options = Options.parse(args);

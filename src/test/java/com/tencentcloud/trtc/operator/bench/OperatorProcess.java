@@ -35,9 +35,19 @@ final class OperatorProcess implements AutoCloseable {
         this.launchedNanos = launchedNanos;
     }
 
+    /** A limit of live tasks per SdkAppId that the bursts of the other scenarios never reach. */
+    static final int NO_TASK_LIMIT = 100_000;
+
     static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
                                  List<String> jvmFlags) throws Exception {
-        OperatorProcess running = launch(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags);
+        return start(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags,
+                Map.of("TRTC_MAX_CONCURRENT_TASKS", String.valueOf(NO_TASK_LIMIT)));
+    }
+
+    /** The operator with further environment variables {@code extraEnv} (a scenario's limit, its callback port). */
+    static OperatorProcess start(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
+                                 List<String> jvmFlags, Map<String, String> extraEnv) throws Exception {
+        OperatorProcess running = launch(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags, extraEnv);
         if (running.awaitReady(Duration.ofSeconds(120)) < 0) {
             running.process.destroyForcibly();
             if (!running.process.isAlive()) {
@@ -48,9 +58,16 @@ final class OperatorProcess implements AutoCloseable {
         return running;
     }
 
-    /** Starts the jar without waiting for it; {@link #awaitReady} waits. */
+    /** Starts the jar, with no task limit the scenario could reach, without waiting for it; {@link #awaitReady} waits. */
     static OperatorProcess launch(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
                                   List<String> jvmFlags) throws IOException {
+        return launch(jar, cluster, trtcEndpoint, rate, namespaces, jvmFlags,
+                Map.of("TRTC_MAX_CONCURRENT_TASKS", String.valueOf(NO_TASK_LIMIT)));
+    }
+
+    /** Starts the jar with further environment variables {@code extraEnv}, without waiting for it. */
+    static OperatorProcess launch(Path jar, BenchCluster cluster, String trtcEndpoint, double rate, String namespaces,
+                                  List<String> jvmFlags, Map<String, String> extraEnv) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build it with mvn -B -DskipTests package");
         }
@@ -76,6 +93,7 @@ final class OperatorProcess implements AutoCloseable {
         if (!jvmFlags.isEmpty()) {
             env.put("MALLOC_ARENA_MAX", "2");
         }
+        env.putAll(extraEnv);
         env.remove("TENCENTCLOUD_SECRET_ID");
         env.remove("TENCENTCLOUD_SECRET_KEY");
         long start = System.nanoTime();

@@ -177,6 +177,7 @@ class HelmChartTest {
                     Map.entry("WATCH_NAMESPACES", ""),
                     Map.entry("TRTC_RATE_LIMIT", "20"),
                     Map.entry("TRTC_POLL_INTERVAL", "30s"),
+                    Map.entry("TRTC_MAX_CONCURRENT_TASKS", "100"),
                     Map.entry("LOG_LEVEL", "INFO"),
                     Map.entry("LEADER_ELECTION", "false"),
                     Map.entry("METRICS_PORT", "8080"));

@@ -53,4 +53,20 @@ class LimitsTest extends EmulatorFixture {
         delete(1400000001L, taskId);
         assertThat(create(edit(fixture("create-cos-single.json"), "/UserId", "\"robot3\"")).code()).isNull();
     }
+
+    @Test
+    void aTaskEndedFromOutsideFreesItsPlaceUnderTheLimit() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(create(edit(fixture("create-cos-single.json"), "/UserId", "\"robot" + i + "\"")).code()).isNull();
+        }
+        String taskId = emulator.tasks().get(0).taskId();
+
+        assertThat(emulator.endTask(taskId)).isTrue();
+        assertThat(emulator.endTask(taskId)).as("only a live task ends").isFalse();
+
+        assertThat(emulator.task(taskId).map(TaskSnapshot::exitReason)).contains(ExitReason.ROOM_DISMISSED);
+        assertThat(create(edit(fixture("create-cos-single.json"), "/UserId", "\"robot3\"")).code()).isNull();
+        assertThat(create(edit(fixture("create-cos-single.json"), "/UserId", "\"robot4\"")).code())
+                .isEqualTo("FailedOperation.RestrictedConcurrency");
+    }
 }

@@ -179,7 +179,8 @@ class EmulatorLifecycleTest {
 
     private void start(Function<KubernetesClient, ResourceWriter> writers) {
         OperatorConfig config = new OperatorConfig(emulator.baseUrl(), "ap-guangzhou", Optional.empty(), Set.of(),
-                20, Duration.ofSeconds(1), 10, 0, false, null, false, java.net.InetAddress.getLoopbackAddress());
+                20, Duration.ofSeconds(1), 10, 0, false, null, false, Optional.empty(), Optional.empty(),
+                java.net.InetAddress.getLoopbackAddress(), 1000);
         harness.start(new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), clock), config, writers, clock);
     }
 }

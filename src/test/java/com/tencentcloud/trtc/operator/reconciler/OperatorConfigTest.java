@@ -31,6 +31,14 @@ class OperatorConfigTest {
     }
 
     @Test
+    void theTaskLimitPerApplicationIsTrtcsOwnDefaultUnlessSet() {
+        assertThat(OperatorConfig.fromEnv(Map.of()).maxConcurrentTasks()).isEqualTo(100);
+        assertThat(OperatorConfig.fromEnv(Map.of("TRTC_MAX_CONCURRENT_TASKS", "250")).maxConcurrentTasks()).isEqualTo(250);
+        assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("TRTC_MAX_CONCURRENT_TASKS", "0")))
+                .hasMessage("TRTC_MAX_CONCURRENT_TASKS: must be a whole number from 1 to 100000, got '0'");
+    }
+
+    @Test
     void metricsCanBeKeptOnLoopback() {
         assertThat(OperatorConfig.fromEnv(Map.of("METRICS_BIND_ADDRESS", "127.0.0.1")).metricsBindAddress().isLoopbackAddress()).isTrue();
         assertThat(OperatorConfig.fromEnv(Map.of("METRICS_BIND_ADDRESS", "::1")).metricsBindAddress().isLoopbackAddress()).isTrue();

@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CloudRecordingStatus {
 
-    @JsonPropertyDescription("Where the recording is in its life: Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed, or Restarting (its task ended by fault and a new one starts after a back-off).")
+    @JsonPropertyDescription("Where the recording is in its life: Pending, Queued (waiting for a task slot of its SdkAppId), Creating, Idle, Recording, Stopping, Stopped, Expired, Failed, or Restarting (its task ended by fault and a new one starts after a back-off).")
     private Phase phase;
 
     @JsonPropertyDescription("The TaskId returned by CreateCloudRecording; also kept in the annotation trtc.tencentcloud.com/task-id.")
@@ -155,9 +155,13 @@ public class CloudRecordingStatus {
         this.firstCreatedAt = firstCreatedAt;
     }
 
-    /** The life of a recording as the status shows it. */
+    /**
+     * The life of a recording as the status shows it; {@code Queued}: waiting, without any call, for a task slot of
+     * its SdkAppId (design §11); {@code Restarting}: its task ended by fault and a new one starts after a back-off
+     * (design §10).
+     */
     public enum Phase {
         Pending, Creating, Idle, Recording, Stopping, Stopped, Expired, Failed,
-        Restarting
+        Restarting, Queued
     }
 }

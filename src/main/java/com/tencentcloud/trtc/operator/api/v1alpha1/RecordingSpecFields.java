@@ -88,6 +88,11 @@ public abstract class RecordingSpecFields {
     @JsonPropertyDescription("How many times a failed task is replaced before the recording is Failed (reason BackoffLimitExceeded), 0 to 20; default 6; can change.")
     private Integer backoffLimit;
 
+    @Min(-1000)
+    @Max(1000)
+    @JsonPropertyDescription("Place in the line of recordings that wait for a free task slot of their SdkAppId (TRTC_MAX_CONCURRENT_TASKS): higher goes first, from -1000 to 1000; operator-side only, no API code; default 0; can change while the recording waits.")
+    private Integer priority;
+
     public Long getSdkAppId() {
         return sdkAppId;
     }
@@ -222,5 +227,14 @@ public abstract class RecordingSpecFields {
 
     public void setBackoffLimit(Integer backoffLimit) {
         this.backoffLimit = backoffLimit;
+
+    }
+
+    public Integer getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Integer priority) {
+        this.priority = priority;
     }
 }

@@ -295,7 +295,8 @@ class CrdSchemaTest {
                     || path.startsWith("spec.recordParams.subscribeStreamUserIds")
                     || path.equals("spec.deletionPolicy")
                     || path.equals("spec.ttlSecondsAfterFinished")
-                    || path.equals("spec.restartPolicy") || path.equals("spec.backoffLimit");
+                    || path.equals("spec.restartPolicy") || path.equals("spec.backoffLimit")
+                    || path.equals("spec.priority");
             String description = schema.getDescription();
             boolean saysSo = mutable
                     ? description.contains("can change") && !description.contains("cannot change")
