@@ -121,7 +121,7 @@ public final class OperatorAssembly implements AutoCloseable {
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withConcurrentReconciliationThreads(config.reconcileThreads())
-                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()))
+                    .withMetrics(new ObservedReconciles(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()), metrics))
                     .withReconciliationTerminationTimeout(tuning.terminationTimeout())
                     .withUseSSAToPatchPrimaryResource(tuning.serverSideApply() && config.serverSideApply())
                     .withCloseClientOnStop(tuning.closeClientOnStop());
@@ -131,7 +131,7 @@ public final class OperatorAssembly implements AutoCloseable {
         });
         this.reconciler = new CloudRecordingReconciler(trtc, config, tuning.minter(), tuning.clock(),
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
-        this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
+        this.inventory = new RecordingInventory(reconciler::cachedResources, metrics, tuning.clock());
         reconciler.onTaskStarted(inventory::taskStarted);
         operator.register(reconciler, o -> {
             o.withRetry(RETRY);
