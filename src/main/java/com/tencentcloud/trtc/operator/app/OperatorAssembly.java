@@ -145,7 +145,7 @@ public final class OperatorAssembly implements AutoCloseable {
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
         AccountDirectory accounts = new AccountDirectory(client, config.rateLimitPerSecond());
         reconciler.useAccounts(accounts);
-        this.inventory = new RecordingInventory(reconciler::cachedResources, metrics);
+        this.inventory = new RecordingInventory(reconciler::cachedResources, metrics, tuning.clock());
         reconciler.onTaskStarted(inventory::taskStarted);
         reconciler.onTaskRestarted((r, reason) -> metrics.taskRestarted(reason));
         reconciler.onQueueChange(metrics.queue());
@@ -186,7 +186,7 @@ public final class OperatorAssembly implements AutoCloseable {
     private void configure(ConfigurationServiceOverrider o, KubernetesClient client, boolean closeClientOnStop) {
         o.withKubernetesClient(client)
                 .withConcurrentReconciliationThreads(config.reconcileThreads())
-                .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()))
+                .withMetrics(new ObservedReconciles(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()), metrics))
                 .withReconciliationTerminationTimeout(tuning.terminationTimeout())
                 .withUseSSAToPatchPrimaryResource(tuning.serverSideApply() && config.serverSideApply())
                 .withCloseClientOnStop(closeClientOnStop);

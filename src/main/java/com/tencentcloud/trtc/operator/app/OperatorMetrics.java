@@ -4,6 +4,8 @@ import com.tencentcloud.trtc.operator.admission.TaskSlots;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.tencentcloud.trtc.operator.callback.CallbackServer;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import com.tencentcloud.trtc.operator.trtc.TrtcCallListener;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiters;
@@ -11,10 +13,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,11 +48,18 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code trtc_callbacks_total{event, result}}: TRTC recording callbacks received, by event type ({@code 301}…
  *       {@code 312}, or {@code unknown}) and what became of them ({@code accepted}, {@code duplicate},
  *       {@code ignored}, {@code unknown_task}, {@code unauthorized}, {@code malformed}, {@code too_large},
- *       {@code timeout}, {@code refused});</li>
+ *       {@code timeout}, {@code refused}); every pair exists from start-up, at zero;</li>
+ *   <li>{@code trtc_throttled_total{action}}: calls Tencent answered with {@code RequestLimitExceeded*};</li>
+ *   <li>{@code trtc_reconcile_errors_total{controller}}: reconciles that ended with an exception (a Kubernetes
+ *       failure: TRTC errors never escape a reconcile);</li>
  *   <li>{@code trtc_recordings_queued{sdk_app_id}}: recordings waiting for a task slot of the application (design §11),
  *       a series for every application of the cached resources from the first reconcile on;</li>
  *   <li>{@code trtc_queue_wait_seconds}: histogram of how long recordings that had to wait waited for their slot.</li>
+ *   <li>{@code jvm_memory_*}: Micrometer's JVM memory meters (heap and non-heap by pool).</li>
  * </ul>
+ * Every series an alert or a dashboard panel reads exists from start-up, at zero where nothing happened yet, so that
+ * {@code rate()}, {@code increase()} and {@code absent()} behave ({@code config/components/monitoring}); JOSDK's meters
+ * get their help text from {@link JosdkMeterHelp}.
  */
 public final class OperatorMetrics implements TrtcCallListener {
 
@@ -57,6 +69,20 @@ public final class OperatorMetrics implements TrtcCallListener {
 
     /** The causes of a restart (design §10): a 302 with LeaveCode 100, a 301 with Status 1, and any other. */
     public static final List<String> RESTART_REASONS = List.of("RoomTimeout", "StartFailed", "Other");
+
+    /** The {@code event} label of {@code trtc_callbacks_total}: the recording event types and {@code unknown}. */
+    public static final List<String> CALLBACK_EVENTS = Stream.concat(
+            IntStream.rangeClosed(RecordingCallback.RECORDER_STARTED, RecordingCallback.VOD_FINISHED).mapToObj(String::valueOf),
+            Stream.of("unknown")).toList();
+
+    /** The {@code result} label of {@code trtc_callbacks_total}. */
+    public static final List<String> CALLBACK_RESULTS = List.of(CallbackServer.Result.ACCEPTED,
+            CallbackServer.Result.DUPLICATE, CallbackServer.Result.IGNORED, CallbackServer.Result.UNKNOWN_TASK,
+            CallbackServer.Result.UNAUTHORIZED, CallbackServer.Result.MALFORMED, CallbackServer.Result.TOO_LARGE,
+            CallbackServer.Result.TIMEOUT, CallbackServer.Result.REFUSED);
+
+    private static final String THROTTLED_PREFIX = "RequestLimitExceeded";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter createOutcomeUnknown;
     private final Timer timeToTaskId;
@@ -64,6 +90,7 @@ public final class OperatorMetrics implements TrtcCallListener {
     private final Map<Long, AtomicInteger> queued = new ConcurrentHashMap<>();
 
     public OperatorMetrics() {
+        registry.config().meterFilter(new JosdkMeterHelp());
         createOutcomeUnknown = Counter.builder("trtc.create.outcome.unknown")
                 .description("CreateCloudRecording calls whose outcome is unknown (a task may have started)")
                 .register(registry);
@@ -80,8 +107,12 @@ public final class OperatorMetrics implements TrtcCallListener {
         ACTIONS.forEach(a -> {
             latency(a);
             waiting(a);
+            requests(a, "Success");
+            throttled(a);
         });
         RESTART_REASONS.forEach(this::restarts);
+        CALLBACK_EVENTS.forEach(e -> CALLBACK_RESULTS.forEach(r -> callbacks(e, r)));
+        new JvmMemoryMetrics().bindTo(registry);
     }
 
     /** The registry, for JOSDK's Micrometer metrics and for gauges of other modules. */
@@ -163,15 +194,23 @@ public final class OperatorMetrics implements TrtcCallListener {
 
     /** A TRTC recording callback was answered. */
     public void callbackHandled(String event, String result) {
-        Counter.builder("trtc.callbacks").description("TRTC recording callbacks received, by event type and result")
-                .tag("event", event).tag("result", result).register(registry).increment();
+        callbacks(event, result).increment();
+    }
+
+    /** The reconcile-error counter of {@code controller}; asking registers it at zero. */
+    public Counter reconcileErrors(String controller) {
+        return Counter.builder("trtc.reconcile.errors")
+                .description("Reconciles that ended with an exception, by controller (retried by JOSDK)")
+                .tag("controller", controller).register(registry);
     }
 
     @Override
     public void callFinished(String action, String result, Duration latency) {
-        Counter.builder("trtc.requests").description("TRTC API calls by action and result code")
-                .tag("action", action).tag("code", result).register(registry).increment();
+        requests(action, result).increment();
         latency(action).record(latency);
+        if (result != null && result.startsWith(THROTTLED_PREFIX)) {
+            throttled(action).increment();
+        }
         if ("CreateCloudRecording".equals(action) && OUTCOME_UNKNOWN.equals(result)) {
             createOutcomeUnknown.increment();
         }
@@ -180,6 +219,22 @@ public final class OperatorMetrics implements TrtcCallListener {
     @Override
     public void permitWaited(String action, Duration waited) {
         waiting(action).record(waited);
+    }
+
+    private Counter requests(String action, String code) {
+        return Counter.builder("trtc.requests").description("TRTC API calls by action and result code")
+                .tag("action", action).tag("code", code).register(registry);
+    }
+
+    private Counter throttled(String action) {
+        return Counter.builder("trtc.throttled")
+                .description("TRTC API calls Tencent answered with RequestLimitExceeded, by action")
+                .tag("action", action).register(registry);
+    }
+
+    private Counter callbacks(String event, String result) {
+        return Counter.builder("trtc.callbacks").description("TRTC recording callbacks received, by event type and result")
+                .tag("event", event).tag("result", result).register(registry);
     }
 
     private Timer latency(String action) {
