@@ -66,7 +66,7 @@ final class RecordingFollower {
         this.budget = budget;
         this.schedule = schedule;
         this.expectedTasks = expectedTasks;
-        this.started = clock.instant();
+        this.started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /** Follows task {@code taskId}; one recorded only in the annotation (status lost) is first restored to status. */
@@ -132,7 +132,10 @@ final class RecordingFollower {
         }
     }
 
-    /** Whether an earlier process created and followed the task: one this process meets after a restart. */
+    /**
+     * Whether an earlier process created and followed the task: one this process meets after a restart. Status
+     * times are whole seconds, so a task created in the second this process started counts as its own.
+     */
     private boolean followedBefore(CloudRecordingStatus status) {
         try {
             return status.getCreatedAt() != null && Instant.parse(status.getCreatedAt()).isBefore(started);

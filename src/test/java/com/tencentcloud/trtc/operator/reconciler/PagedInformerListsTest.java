@@ -43,20 +43,22 @@ class PagedInformerListsTest {
 
     @Test
     void everyInformerListAsksForAPageNotEverything() throws Exception {
-        int before = server.getRequestCount();
         operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of()), client, WiringFixtures.answeringFake(),
                 WiringFixtures.testTuning(null, () -> { })).start(0);
         await().atMost(Duration.ofSeconds(30)).until(operator::ready);
 
         List<String> lists = new ArrayList<>();
-        for (int i = before; i < server.getRequestCount(); i++) {
-            RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
-            String path = request == null ? "" : request.getPath();
-            if ("GET".equals(request == null ? null : request.getMethod()) && !path.contains("watch=true")
-                    && (path.contains("/cloudrecordings") || path.contains("/cloudrecordingschedules") || path.contains("/secrets"))) {
-                lists.add(path);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            RecordedRequest request;
+            while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+                String path = request.getPath();
+                if ("GET".equals(request.getMethod()) && !path.contains("watch=true")
+                        && (path.contains("/cloudrecordings") || path.contains("/cloudrecordingschedules") || path.contains("/secrets"))) {
+                    lists.add(path);
+                }
             }
-        }
+            return lists.stream().anyMatch(p -> p.contains("/cloudrecordings?") && p.contains("labelSelector"));
+        });
 
         assertThat(lists).as("the informers' first lists").hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(path -> assertThat(path).contains("limit=" + OperatorConfig.INFORMER_LIST_LIMIT));
