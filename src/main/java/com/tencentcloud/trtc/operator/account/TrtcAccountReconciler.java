@@ -62,6 +62,7 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
     private final AccountDirectory directory;
     private final Set<String> watchNamespaces;
     private final Clock clock;
+    private final long listLimit;
     private final Map<String, Set<String>> allowed = new ConcurrentHashMap<>();
     private final List<InformerEventSource<CloudRecording, TrtcAccount>> recordings = new CopyOnWriteArrayList<>();
     private final Map<String, InformerEventSource<Secret, TrtcAccount>> secrets = new ConcurrentHashMap<>();
@@ -69,11 +70,14 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
 
     /**
      * @param watchNamespaces the namespaces whose CloudRecordings count as users; empty = all
+     * @param listLimit       objects per page of each informer's first list, so that start-up does not depend on how
+     *                        many recordings and Secrets the cluster holds
      */
-    public TrtcAccountReconciler(AccountDirectory directory, Set<String> watchNamespaces, Clock clock) {
+    public TrtcAccountReconciler(AccountDirectory directory, Set<String> watchNamespaces, Clock clock, long listLimit) {
         this.directory = directory;
         this.watchNamespaces = watchNamespaces;
         this.clock = clock;
+        this.listLimit = listLimit;
     }
 
     @Override
@@ -82,6 +86,7 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
                 ? List.of() : List.of(a.getSpec().getCredentialsSecretRef().getNamespace() + "/" + a.getSpec().getCredentialsSecretRef().getName()));
         namespaces = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, TrtcAccount.class)
                 .withName("account-namespaces")
+                .withInformerListLimit(listLimit)
                 .withItemStore(new TransformingItemStore<>(AccountInformers::namespaceMetadata))
                 .withSecondaryToPrimaryMapper((Namespace n) -> context.getPrimaryCache().list()
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))
@@ -91,6 +96,7 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
             InformerEventSource<Secret, TrtcAccount> secretSource = new InformerEventSource<>(
                     inNamespace(InformerEventSourceConfiguration.from(Secret.class, TrtcAccount.class), namespace)
                             .withName("account-secrets" + suffix(namespace))
+                            .withInformerListLimit(listLimit)
                             .withItemStore(new TransformingItemStore<>(AccountInformers::secretMetadata))
                             .withSecondaryToPrimaryMapper((Secret s) -> context.getPrimaryCache()
                                     .byIndex(SECRET_INDEX, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
@@ -99,6 +105,7 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
             InformerEventSource<CloudRecording, TrtcAccount> recordingSource = new InformerEventSource<>(
                     inNamespace(InformerEventSourceConfiguration.from(CloudRecording.class, TrtcAccount.class), namespace)
                             .withName("account-users" + suffix(namespace))
+                            .withInformerListLimit(listLimit)
                             .withItemStore(new TransformingItemStore<>(AccountInformers::accountRefOnly))
                             .withOnUpdateFilter((newer, older) -> false)
                             .withSecondaryToPrimaryMapper((CloudRecording r) -> accountOf(r)

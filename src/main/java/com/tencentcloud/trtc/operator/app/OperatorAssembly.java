@@ -166,7 +166,8 @@ public final class OperatorAssembly implements AutoCloseable {
                         })),
                 new OptionalController(TrtcAccount.class,
                         OptionalController.installHintFor(TrtcAccount.class),
-                        op -> op.register(new TrtcAccountReconciler(accounts, config.watchNamespaces(), tuning.clock()),
+                        op -> op.register(new TrtcAccountReconciler(accounts, config.watchNamespaces(), tuning.clock(),
+                                OperatorConfig.INFORMER_LIST_LIMIT),
                                 o -> o.withRetry(RETRY).withInformerListLimit(OperatorConfig.INFORMER_LIST_LIMIT)))),
                 () -> new Operator(o -> configure(o, client, false)), leading::get, metrics.registry());
     }

@@ -89,7 +89,8 @@ class HelmChartTest {
                     "Deployment/" + RELEASE,
                     "Service/" + RELEASE + "-metrics",
                     "CustomResourceDefinition/cloudrecordings.trtc.tencentcloud.com",
-                    "CustomResourceDefinition/cloudrecordingschedules.trtc.tencentcloud.com");
+                    "CustomResourceDefinition/cloudrecordingschedules.trtc.tencentcloud.com",
+                    "CustomResourceDefinition/trtcaccounts.trtc.tencentcloud.com");
             rendered.all().stream().filter(o -> !o.getKind().startsWith("Cluster") && !isCrd(o))
                     .forEach(o -> assertThat(o.getMetadata().getNamespace()).as(o.getKind()).isEqualTo(NAMESPACE));
             rendered.all().forEach(o -> assertThat(o.getMetadata().getLabels())
