@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.account;
 
+import com.tencentcloud.trtc.operator.mapping.SecretData;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.SecretReference;
 import com.tencentcloud.trtc.operator.api.v1alpha1.TrtcAccount;
@@ -9,8 +10,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,21 +240,10 @@ public final class AccountDirectory {
         }
         Map<String, String> values = new ConcurrentHashMap<>();
         for (String key : List.of(KEY_SECRET_ID, KEY_SECRET_KEY, KEY_TOKEN, KEY_SDK_SECRET_KEY, KEY_CALLBACK_KEY)) {
-            value(secret, key).ifPresent(v -> values.put(key, v));
+            SecretData.value(secret, key).ifPresent(v -> values.put(key, v));
         }
         Optional<String> missing = List.of(KEY_SECRET_ID, KEY_SECRET_KEY).stream().filter(k -> !values.containsKey(k))
                 .findFirst().map(k -> where + " has no key " + k);
         return new Entry(account, secret.getMetadata().getResourceVersion(), Map.copyOf(values), missing);
-    }
-
-    private static Optional<String> value(Secret secret, String key) {
-        if (secret.getData() != null && secret.getData().get(key) != null) {
-            return Optional.of(new String(Base64.getMimeDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8).strip())
-                    .filter(v -> !v.isEmpty());
-        }
-        if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
-            return Optional.of(secret.getStringData().get(key).strip()).filter(v -> !v.isEmpty());
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
+import com.tencentcloud.trtc.operator.mapping.SecretData;
 import com.tencentcloud.trtc.operator.account.AccountDirectory;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
@@ -12,11 +13,9 @@ import com.tencentcloud.trtc.operator.mapping.RecordingSecrets;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +79,7 @@ public final class SecretResolver {
             String name = spec.getCredentialsSecretRef().getName();
             Secret secret = secret(resource, name);
             credentials = new Credentials(required(resource, secret, name, KEY_SECRET_ID),
-                    required(resource, secret, name, KEY_SECRET_KEY), optional(secret, KEY_TOKEN).orElse(null));
+                    required(resource, secret, name, KEY_SECRET_KEY), SecretData.value(secret, KEY_TOKEN).orElse(null));
         } else {
             credentials = config.defaultCredentials().orElseThrow(() -> new UnresolvedSecretException(
                     Conditions.REASON_CREDENTIALS_MISSING,
@@ -125,7 +124,7 @@ public final class SecretResolver {
         }
         return secrets.findWithin(resource.getMetadata().getNamespace(), resource.getSpec().getCredentialsSecretRef().getName(),
                         CALLBACK_KEY_READ_TIMEOUT)
-                .flatMap(secret -> optional(secret, KEY_CALLBACK_KEY));
+                .flatMap(secret -> SecretData.value(secret, KEY_CALLBACK_KEY));
     }
 
     /** Forgets what was remembered for a resource that is gone. */
@@ -196,7 +195,7 @@ public final class SecretResolver {
         }
         String name = spec.getCredentialsSecretRef().getName();
         Secret secret = secret(resource, name);
-        String sdkSecretKey = optional(secret, KEY_SDK_SECRET_KEY).orElseThrow(() -> new UnresolvedSecretException(
+        String sdkSecretKey = SecretData.value(secret, KEY_SDK_SECRET_KEY).orElseThrow(() -> new UnresolvedSecretException(
                 Conditions.REASON_SECRET_KEY_NOT_FOUND,
                 "Secret " + name + " has no key " + KEY_SDK_SECRET_KEY + " to mint the recorder's UserSig from,"
                         + " and no recorder.userSigSecretRef is set"));
@@ -237,19 +236,8 @@ public final class SecretResolver {
 
     private static String required(CloudRecording resource, Secret secret, String name, String key)
             throws UnresolvedSecretException {
-        return optional(secret, key).orElseThrow(() -> new UnresolvedSecretException(
+        return SecretData.value(secret, key).orElseThrow(() -> new UnresolvedSecretException(
                 Conditions.REASON_SECRET_KEY_NOT_FOUND,
                 "Secret " + resource.getMetadata().getNamespace() + "/" + name + " has no key " + key));
-    }
-
-    private static Optional<String> optional(Secret secret, String key) {
-        if (secret.getData() != null && secret.getData().get(key) != null) {
-            return Optional.of(new String(Base64.getMimeDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8).strip())
-                    .filter(v -> !v.isEmpty());
-        }
-        if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
-            return Optional.of(secret.getStringData().get(key).strip()).filter(v -> !v.isEmpty());
-        }
-        return Optional.empty();
     }
 }
