@@ -178,11 +178,13 @@ class TrtcRateLimiterTest {
         TrtcRateLimiter.Permit first = limiter.acquire(action, "burst");
         TrtcRateLimiter.Permit second = limiter.acquire(action, "burst");
         List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.Semaphore handBack = new java.util.concurrent.Semaphore(0);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> futures = new ArrayList<>();
         java.util.function.Function<String, Future<?>> caller = tenant -> pool.submit(() -> {
             try (TrtcRateLimiter.Permit p = limiter.acquire(action, tenant)) {
                 order.add(tenant);
+                handBack.acquire();
             }
             return null;
         });
@@ -195,7 +197,14 @@ class TrtcRateLimiterTest {
         org.awaitility.Awaitility.await().until(() -> limiter.waiting(action) == 6);
 
         first.close();
+        org.awaitility.Awaitility.await().until(() -> order.size() == 1);
         second.close();
+        for (int granted = 2; granted < 7; granted++) {
+            int next = granted;
+            org.awaitility.Awaitility.await().until(() -> order.size() == next);
+            handBack.release();
+        }
+        handBack.release(2);
         for (Future<?> f : futures) {
             f.get(10, TimeUnit.SECONDS);
         }
