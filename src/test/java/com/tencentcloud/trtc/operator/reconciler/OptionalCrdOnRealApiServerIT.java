@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
+import com.tencentcloud.trtc.operator.api.v1alpha1.TrtcAccount;
 import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.it.OwnApiServer;
 import com.tencentcloud.trtc.operator.it.RealApiServer;
@@ -38,13 +39,14 @@ import org.slf4j.LoggerFactory;
  * Design §13 on a real API server of its own: a cluster that has only the CloudRecording CRD (every cluster that
  * installed a release before schedules, and every Helm user after an upgrade that left the CRDs alone). The
  * operator starts, says once which CRD is missing and how to install it, stays ready, records, and starts the
- * schedule controller when its CRD is applied, without a restart.
+ * schedule and account controllers when their CRDs are applied, without a restart.
  */
 @ExtendWith(RealApiServer.class)
 class OptionalCrdOnRealApiServerIT {
 
     private static final String NS = "media";
     private static final String SCHEDULE_CRD = HasMetadata.getFullResourceName(CloudRecordingSchedule.class);
+    private static final String ACCOUNT_CRD = HasMetadata.getFullResourceName(TrtcAccount.class);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
@@ -68,7 +70,7 @@ class OptionalCrdOnRealApiServerIT {
 
                 assertThat(operator.ready()).as("ready without the schedule CRD").isTrue();
                 assertThat(get(operator.port(), "/readyz").statusCode()).isEqualTo(200);
-                assertThat(operator.missingOptionalCrds()).containsExactly(SCHEDULE_CRD);
+                assertThat(operator.missingOptionalCrds()).containsExactly(SCHEDULE_CRD, ACCOUNT_CRD);
                 assertThat(get(operator.port(), "/metrics").body())
                         .contains("trtc_operator_controller_running{crd=\"" + SCHEDULE_CRD + "\"} 0.0");
 
@@ -77,7 +79,7 @@ class OptionalCrdOnRealApiServerIT {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> taskId(client, r), "task-1"::equals);
 
                 cluster.applyCrd(Path.of("crds", SCHEDULE_CRD + "-v1.yml"));
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(operator::missingOptionalCrds, List::isEmpty);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(operator::missingOptionalCrds, List.of(ACCOUNT_CRD)::equals);
                 CloudRecordingSchedule schedule = schedule();
                 client.resource(schedule).create();
                 CloudRecordingSchedule reconciled = Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -88,6 +90,10 @@ class OptionalCrdOnRealApiServerIT {
                 assertThat(operator.ready()).isTrue();
                 assertThat(get(operator.port(), "/metrics").body())
                         .contains("trtc_operator_controller_running{crd=\"" + SCHEDULE_CRD + "\"} 1.0");
+                cluster.applyCrd(Path.of("crds", ACCOUNT_CRD + "-v1.yml"));
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(operator::missingOptionalCrds, List::isEmpty);
+                assertThat(get(operator.port(), "/metrics").body())
+                        .contains("trtc_operator_controller_running{crd=\"" + ACCOUNT_CRD + "\"} 1.0");
                 assertThat(trtc.calls("CreateCloudRecording")).hasSize(1);
                 assertThat(trtc.unexpectedCalls()).isEmpty();
             } finally {
@@ -98,8 +104,9 @@ class OptionalCrdOnRealApiServerIT {
         }
         List<String> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN)
                 .map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(warnings).as("one warning for the missing CRD").hasSize(1);
+        assertThat(warnings).as("one warning for each missing CRD").hasSize(2);
         assertThat(warnings.get(0)).contains(SCHEDULE_CRD).contains("kubectl apply --server-side -f crds/" + SCHEDULE_CRD);
+        assertThat(warnings.get(1)).contains(ACCOUNT_CRD).contains("kubectl apply --server-side -f crds/" + ACCOUNT_CRD);
         assertThat(logged.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("The CRD " + SCHEDULE_CRD + " is installed now"));
     }
