@@ -93,11 +93,13 @@ class ProductionWiringTest {
                     .contains("trtc_ratelimiter_wait_seconds_count{action=\"CreateCloudRecording\"} 5")
                     .contains("trtc_ratelimiter_wait_seconds_bucket{action=\"DescribeCloudRecording\",le=\"0.001\"}")
                     .contains("trtc_ratelimiter_rate{action=\"CreateCloudRecording\"} 20.0")
-                    .contains("cloudrecording_resources{phase=\"Idle\"} 3.0")
                     .contains("cloudrecording_resources{phase=\"Failed\"} 0.0")
                     .contains("cloudrecording_time_to_task_id_seconds_count 3")
                     .contains("trtc_operator_leader 1.0")
                     .containsPattern("operator_sdk_reconciliations_(started|executions)");
+            assertThat(gauge(metrics, "cloudrecording_resources{phase=\"Idle\"}")
+                    + gauge(metrics, "cloudrecording_resources{phase=\"Recording\"}"))
+                    .as("the three recordings, Idle until a Describe says InProgress").isEqualTo(3.0);
         });
         assertThat(WiringFixtures.http(operator.port(), "/readyz").statusCode()).isEqualTo(200);
         assertThat(WiringFixtures.http(operator.port(), "/healthz").statusCode()).isEqualTo(200);
@@ -187,5 +189,10 @@ class ProductionWiringTest {
     private void credentials() {
         new OperatorHarness(client).secret("trtc-credentials",
                 Map.of("secretId", SECRET_ID, "secretKey", SECRET_KEY, "sdkSecretKey", SDK_SECRET_KEY, "token", TOKEN));
+    }
+
+    private static double gauge(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim())).orElse(0.0);
     }
 }
