@@ -32,10 +32,12 @@ import java.util.stream.Stream;
  *
  * <p><b>TRTC says full.</b> When CreateCloudRecording answers {@code FailedOperation.RestrictedConcurrency} anyway
  * (tasks started outside the operator, a lower limit than configured), {@link #restricted} puts the resource back in
- * its place and the application counts as full: only the head of the line may probe, once per
- * {@link #PROBE_INTERVAL}, until a probe gets a task; a task of the operator's own that ends meanwhile is a slot
- * seen to free, and lets the head probe at once. For {@link #CAREFUL_FOR} after a refusal an application then
- * has at most one Create in flight, so a refusal is never followed by a burst of refusals.
+ * its place, and the number of the operator's own live tasks at that moment becomes the application's ceiling. A
+ * task of the operator's own that ends frees a slot under the ceiling, which goes to the head at once, as any freed
+ * slot does: no Create is spent finding out. Past the ceiling only the head of the line may probe, one Create at a
+ * time, once per {@link #PROBE_INTERVAL}; a probe that gets a task raises the ceiling by one and lets the head probe
+ * again at once (room freed outside the operator is taken one task at a time), a probe refused waits the interval
+ * again. The ceiling is forgotten {@link #CAREFUL_FOR} after the last refusal.
  *
  * <p>Thread-safe: one lock for all applications; every operation is in memory and short.
  */
@@ -43,7 +45,7 @@ public final class TaskSlots {
 
     /** How often the head of the line of an application TRTC called full may probe it with a Create. */
     public static final Duration PROBE_INTERVAL = Duration.ofSeconds(30);
-    /** How long after a refusal an application has at most one Create in flight. */
+    /** How long after the last refusal an application keeps the ceiling that refusal set. */
     public static final Duration CAREFUL_FOR = Duration.ofMinutes(10);
     /** The shortest time between two refreshes of the position a waiting resource shows. */
     public static final Duration MIN_REFRESH = Duration.ofSeconds(5);
@@ -85,7 +87,9 @@ public final class TaskSlots {
         final Set<String> creating = new HashSet<>();
         final Map<String, Entry> waiting = new HashMap<>();
         int limit;
+        int ceiling;
         Instant probeAt;
+        String prober;
         Instant carefulUntil = Instant.MIN;
         List<Entry> line;
 
@@ -136,12 +140,13 @@ public final class TaskSlots {
         int position = position(line, uid);
         Instant now = clock.instant();
         if (position <= eligible(app, now)) {
+            if (full(app, now)) {
+                app.prober = uid;
+                app.probeAt = now.plus(PROBE_INTERVAL);
+            }
             app.waiting.remove(uid);
             app.line = null;
             app.creating.add(uid);
-            if (app.probeAt != null) {
-                app.probeAt = now.plus(PROBE_INTERVAL);
-            }
             Instant since = queuedSince.remove(uid);
             if (since != null) {
                 listener.waited(app.sdkAppId, Duration.between(since, now));
@@ -152,16 +157,17 @@ public final class TaskSlots {
         queuedSince.putIfAbsent(uid, now);
         listener.queued(app.sdkAppId, app.waiting.size());
         Duration refresh = refresh(line.size());
-        if (app.probeAt != null && position == 1) {
+        boolean full = full(app, now);
+        if (full && position == 1) {
             Duration untilProbe = Duration.between(now, app.probeAt);
             refresh = untilProbe.compareTo(PROBE_RECHECK) < 0 ? PROBE_RECHECK : untilProbe.compareTo(refresh) < 0 ? untilProbe : refresh;
         }
-        return new Admission.Queued(position, line.size(), app.sdkAppId, app.limit, app.probeAt != null, refresh);
+        return new Admission.Queued(position, line.size(), app.sdkAppId, app.limit, full, refresh);
     }
 
     /**
      * CreateCloudRecording for {@code r} answered {@code FailedOperation.RestrictedConcurrency}: {@code r} goes back to
-     * its place in the line and its application counts as full until a probe gets a task.
+     * its place in the line, and the operator's live tasks of its application are as many as TRTC allows for now.
      */
     public synchronized void restricted(CloudRecording r) {
         build();
@@ -172,6 +178,8 @@ public final class TaskSlots {
         join(app, r);
         queuedSince.putIfAbsent(uid, clock.instant());
         Instant now = clock.instant();
+        app.ceiling = app.holders.size();
+        app.prober = null;
         app.probeAt = now.plus(PROBE_INTERVAL);
         app.carefulUntil = now.plus(CAREFUL_FOR);
         listener.queued(app.sdkAppId, app.waiting.size());
@@ -191,18 +199,20 @@ public final class TaskSlots {
         String uid = r.getMetadata().getUid();
         boolean changed;
         if (SlotRules.holdsSlot(r)) {
-            boolean probed = app.creating.remove(uid) && app.probeAt != null;
+            app.creating.remove(uid);
             changed = app.holders.add(uid) | app.waiting.remove(uid) != null;
             queuedSince.remove(uid);
-            if (probed) {
-                app.probeAt = null;
+            if (uid.equals(app.prober)) {
+                app.prober = null;
+                app.ceiling = Math.max(app.ceiling, app.holders.size());
+                app.probeAt = clock.instant();
                 changed = true;
             }
         } else {
             boolean wasCreating = app.creating.remove(uid);
             boolean ended = app.holders.remove(uid);
-            if (ended && app.probeAt != null) {
-                app.probeAt = clock.instant();
+            if (uid.equals(app.prober)) {
+                app.prober = null;
             }
             changed = wasCreating | ended;
             if (SlotRules.waits(r)) {
@@ -229,11 +239,10 @@ public final class TaskSlots {
         App app = app(r);
         String uid = r.getMetadata().getUid();
         queuedSince.remove(uid);
-        boolean ended = app.holders.remove(uid);
-        if (ended && app.probeAt != null) {
-            app.probeAt = clock.instant();
+        if (uid.equals(app.prober)) {
+            app.prober = null;
         }
-        boolean changed = ended | app.creating.remove(uid) | app.waiting.remove(uid) != null;
+        boolean changed = app.holders.remove(uid) | app.creating.remove(uid) | app.waiting.remove(uid) != null;
         if (changed) {
             app.line = null;
             moved(app, uid);
@@ -293,19 +302,27 @@ public final class TaskSlots {
     /** How many from the head of the line may create now. */
     private static int eligible(App app, Instant now) {
         int taken = app.holders.size() + app.creating.size();
-        if (app.probeAt != null) {
-            return app.creating.isEmpty() && !now.isBefore(app.probeAt) ? 1 : 0;
+        if (!now.isBefore(app.carefulUntil)) {
+            return Math.max(0, app.limit - taken);
         }
-        if (now.isBefore(app.carefulUntil)) {
-            return app.creating.isEmpty() && taken < app.limit ? 1 : 0;
+        int room = Math.min(app.limit, app.ceiling) - taken;
+        if (room > 0) {
+            return room;
         }
-        return Math.max(0, app.limit - taken);
+        return app.creating.isEmpty() && taken < app.limit && !now.isBefore(app.probeAt) ? 1 : 0;
+    }
+
+    /** Whether TRTC said lately that the application has no room past the tasks the operator now holds. */
+    private static boolean full(App app, Instant now) {
+        int taken = app.holders.size() + app.creating.size();
+        return now.isBefore(app.carefulUntil) && taken >= app.ceiling && taken < app.limit;
     }
 
     /** The line moved: everyone whose turn may have come is looked at now, and the head of a full application too. */
     private void moved(App app, String self) {
         List<Entry> line = line(app);
-        int turns = Math.min(line.size(), Math.max(eligible(app, clock.instant()), app.probeAt != null ? 1 : 0));
+        Instant now = clock.instant();
+        int turns = Math.min(line.size(), Math.max(eligible(app, now), full(app, now) ? 1 : 0));
         for (Entry e : line.subList(0, turns)) {
             if (!e.uid().equals(self)) {
                 wake.accept(new Turn(e.namespace(), e.name()));

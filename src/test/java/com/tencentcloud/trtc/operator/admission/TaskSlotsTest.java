@@ -170,6 +170,48 @@ class TaskSlotsTest {
     }
 
     @Test
+    void aTaskOfTheOperatorsOwnThatEndsAfterARefusalLetsExactlyTheHeadCreateAndNoOneProbesBeforeTheInterval() {
+        TaskSlots roomy = new TaskSlots(TaskLimit.fixed(100), clock, Stream::empty, turn -> woken.add(turn.name()),
+                TaskSlots.Listener.NONE);
+        CloudRecording a = recording("ns", "a", 0, 0);
+        CloudRecording b = recording("ns", "b", 1, 0);
+        CloudRecording c = recording("ns", "c", 2, 0);
+        CloudRecording d = recording("ns", "d", 3, 0);
+        CloudRecording e = recording("ns", "e", 4, 0);
+        roomy.admit(a);
+        roomy.settle(withTask(a, Phase.Idle));
+        roomy.admit(b);
+        roomy.settle(withTask(b, Phase.Idle));
+        roomy.admit(c);
+        roomy.restricted(c);
+        assertThat(((Admission.Queued) roomy.admit(d)).restricted()).isTrue();
+        roomy.admit(e);
+        clock.advance(Duration.ofSeconds(5));
+
+        roomy.settle(withTask(a, Phase.Stopped));
+
+        assertThat(woken).containsExactly("c");
+        assertThat(roomy.admit(c)).isInstanceOf(Admission.Admitted.class);
+        assertThat(roomy.admit(d)).as("the freed slot was the only room TRTC is known to have").isInstanceOf(Admission.Queued.class);
+        roomy.settle(withTask(c, Phase.Idle));
+        Admission.Queued head = (Admission.Queued) roomy.admit(d);
+        assertThat(head.restricted()).isTrue();
+        assertThat(head.position()).isEqualTo(1);
+        assertThat(roomy.admit(e)).isInstanceOf(Admission.Queued.class);
+
+        clock.advance(TaskSlots.PROBE_INTERVAL.minusSeconds(5));
+        assertThat(roomy.admit(e)).as("only the head probes").isInstanceOf(Admission.Queued.class);
+        assertThat(roomy.admit(d)).isInstanceOf(Admission.Admitted.class);
+        roomy.settle(withTask(d, Phase.Idle));
+        assertThat(roomy.admit(e)).as("a probe that got a task lets the next probe at once").isInstanceOf(Admission.Admitted.class);
+        roomy.restricted(e);
+        assertThat(((Admission.Queued) roomy.admit(e)).restricted()).isTrue();
+
+        clock.advance(TaskSlots.CAREFUL_FOR);
+        assertThat(roomy.admit(e)).as("the ceiling is forgotten a while after the last refusal").isInstanceOf(Admission.Admitted.class);
+    }
+
+    @Test
     void aHeadWhoseProbeIsHeldBackByACreateInFlightLooksAgainAfterASecondNotAtOnce() {
         TaskSlots roomy = new TaskSlots(TaskLimit.fixed(100), clock, Stream::empty, turn -> woken.add(turn.name()),
                 TaskSlots.Listener.NONE);
