@@ -2,6 +2,7 @@ package com.tencentcloud.trtc.operator.app;
 
 import com.tencentcloud.trtc.operator.account.AccountDirectory;
 import com.tencentcloud.trtc.operator.account.TrtcAccountReconciler;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.api.v1alpha1.TrtcAccount;
 import com.tencentcloud.trtc.operator.callback.CallbackReceiver;
@@ -12,6 +13,8 @@ import com.tencentcloud.trtc.operator.reconciler.CallbackInbox;
 import com.tencentcloud.trtc.operator.reconciler.CloudRecordingReconciler;
 import com.tencentcloud.trtc.operator.reconciler.OperatorConfig;
 import com.tencentcloud.trtc.operator.reconciler.UserSigMinter;
+import com.tencentcloud.trtc.operator.retention.FinishedArchive;
+import com.tencentcloud.trtc.operator.retention.FinishedView;
 import com.tencentcloud.trtc.operator.schedule.CloudRecordingScheduleReconciler;
 import com.tencentcloud.trtc.operator.trtc.ObservedTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.RateLimitedTrtcClient;
@@ -20,6 +23,7 @@ import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiter;
 import com.tencentcloud.trtc.operator.trtc.TrtcRateLimiters;
 import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
@@ -35,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +121,8 @@ public final class OperatorAssembly implements AutoCloseable {
     private final CloudRecordingReconciler reconciler;
     private final RecordingInventory inventory;
     private final OptionalControllers optional;
+    private final KubernetesClient client;
+    private final FinishedView finished;
     private final Duration optionalCrdCheckInterval;
     private final AtomicBoolean leading = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -145,6 +152,10 @@ public final class OperatorAssembly implements AutoCloseable {
                 tuning.reconcilerOptions().acceptingCallbacksWhile(leading::get));
         AccountDirectory accounts = new AccountDirectory(client, config.rateLimitPerSecond());
         reconciler.useAccounts(accounts);
+        this.client = client;
+        this.finished = new FinishedView(client, config.watchNamespaces(), leading::get, tuning.clock(),
+                reconciler::deleteArchived, OperatorConfig.INFORMER_LIST_LIMIT);
+        reconciler.useFinished(finished, (namespace, name) -> FinishedArchive.restore(client, namespace, name, tuning.clock().instant()));
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics, tuning.clock());
         reconciler.onTaskStarted(inventory::taskStarted);
         reconciler.onTaskRestarted((r, reason) -> metrics.taskRestarted(reason));
@@ -208,6 +219,8 @@ public final class OperatorAssembly implements AutoCloseable {
 
     /** As {@link #start()}, with the endpoints on {@code port} and the callback receiver on {@code callbackAddress} (null: none). */
     public OperatorAssembly start(int port, InetSocketAddress callbackAddress) throws IOException {
+        archiveLeftovers();
+        finished.start();
         inventory.start();
         optional.registerServed(operator);
         operator.start();
@@ -249,6 +262,16 @@ public final class OperatorAssembly implements AutoCloseable {
         return optional.missing();
     }
 
+    /** The CloudRecordings in the reconciler's cache: the ones not archived. */
+    public Stream<CloudRecording> reconcilerCache() {
+        return reconciler.cachedResources();
+    }
+
+    /** How many archived recordings the light view holds. */
+    public long archivedCount() {
+        return finished.list().count();
+    }
+
     /** Whether this replica reconciles (always, without leader election). */
     public boolean leading() {
         return leading.get();
@@ -277,6 +300,7 @@ public final class OperatorAssembly implements AutoCloseable {
         inventory.close();
         optional.close();
         operator.stop();
+        finished.close();
         if (callbacks != null) {
             callbacks.close();
         }
@@ -284,6 +308,18 @@ public final class OperatorAssembly implements AutoCloseable {
             health.close();
         }
         LOG.info("Stopped");
+    }
+
+    /**
+     * Archives the finished recordings an earlier release left in the cache, before the informers list them
+     * ({@link FinishedArchive#archiveExisting}); a failure leaves them to the reconciler, which archives them too.
+     */
+    private void archiveLeftovers() {
+        try {
+            FinishedArchive.archiveExisting(client, config.watchNamespaces(), tuning.clock().instant());
+        } catch (KubernetesClientException e) {
+            LOG.warn("Could not archive finished recordings before start-up (the reconciler will): {}", e.getMessage());
+        }
     }
 
     private LeaderElectionConfiguration leaderElection() {

@@ -4,6 +4,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
 import com.tencentcloud.trtc.operator.mapping.CallbackTarget;
 import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
+import com.tencentcloud.trtc.operator.retention.FinishedView;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -46,6 +48,9 @@ public final class CallbackInbox {
     private volatile IndexedResourceCache<CloudRecording> cache;
     private volatile SecretResolver secrets;
     private volatile SimpleInboundEventSource<CloudRecording> trigger;
+    private volatile FinishedView finished;
+    private volatile BiConsumer<String, String> restore = (namespace, name) -> {
+    };
 
     /** @param accepting whether this replica reconciles now (the leader, or always without leader election) */
     CallbackInbox(BooleanSupplier accepting) {
@@ -71,13 +76,25 @@ public final class CallbackInbox {
         return ids;
     }
 
-    /** The managed resource whose task is {@code taskId}, from the cache. */
+    /**
+     * Late callbacks of archived recordings: {@link #target} also looks in {@code view}, and {@link #offer} brings
+     * such a recording back into the cache with {@code restore} and refuses the callback, which TRTC sends again
+     * (immediately, then every 10 s for a minute) and then finds it there. Set before starting.
+     */
+    void useFinished(FinishedView view, BiConsumer<String, String> restore) {
+        this.finished = view;
+        this.restore = restore;
+    }
+
+    /** The managed resource whose task is {@code taskId}, from the cache, or from the view of archived recordings. */
     public Optional<CallbackTarget> target(String taskId) {
         IndexedResourceCache<CloudRecording> c = cache;
         if (c == null) {
             return Optional.empty();
         }
+        FinishedView view = finished;
         return c.byIndex(TASK_INDEX, taskId).stream().filter(r -> r.getSpec() != null).findFirst()
+                .or(() -> view == null ? Optional.empty() : view.find(taskId).filter(r -> r.getSpec() != null))
                 .map(r -> new CallbackTarget(r.getMetadata().getNamespace(), r.getMetadata().getName(),
                         r.getSpec().getSdkAppId(), secrets.callbackKey(r).orElse(null)));
     }
@@ -89,6 +106,11 @@ public final class CallbackInbox {
             return CallbackTarget.Offer.REFUSED;
         }
         ResourceID id = new ResourceID(target.name(), target.namespace());
+        FinishedView view = finished;
+        if (view != null && cache.get(id).isEmpty() && view.archived(target.namespace(), target.name())) {
+            restore.accept(target.namespace(), target.name());
+            return CallbackTarget.Offer.REFUSED;
+        }
         String key = key(event);
         synchronized (this) {
             Deque<String> recent = seen.computeIfAbsent(id, k -> new ArrayDeque<>());

@@ -5,6 +5,8 @@ import com.tencentcloud.trtc.operator.admission.TaskLimit;
 import com.tencentcloud.trtc.operator.admission.TaskSlots;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.retention.FinishedArchive;
+import com.tencentcloud.trtc.operator.retention.FinishedView;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,10 +15,10 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -29,12 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives each CloudRecording through its life: observe what is known of its task, then create it, modify it,
@@ -61,7 +65,8 @@ import java.util.stream.Stream;
  */
 @ControllerConfiguration(name = CloudRecordingReconciler.NAME, triggerReconcilerOnAllEvents = true,
         generationAwareEventProcessing = false,
-        informer = @Informer(onAddFilter = CloudRecordingAddFilter.class, onUpdateFilter = CloudRecordingUpdateFilter.class))
+        informer = @Informer(labelSelector = FinishedArchive.NOT_FINISHED, onAddFilter = CloudRecordingAddFilter.class,
+                onUpdateFilter = CloudRecordingUpdateFilter.class))
 public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
 
     public static final String NAME = "cloudrecording";
@@ -69,6 +74,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
     static final String ACCOUNT_INDEX = "referenced-account";
     private static final String ALL_NAMESPACES = "";
     private static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(CloudRecordingReconciler.class);
 
     private final TrtcClient trtc;
     private final OperatorConfig config;
@@ -117,7 +123,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                                  RecordingModifier modifier, RecordingFollower follower, RecordingRelease release,
                                  DurationLimit limit, Backoff backoff, PollBudget budget, CallbackApplier callbacks,
                                  DescribeSchedule schedule, NamespaceShare share, TtlAfterFinished ttl,
-                                 TaskRestarter restarter, AdmissionGate gate) {
+                                 TaskRestarter restarter, AdmissionGate gate, FinishedArchiving archive) {
     }
 
     public CloudRecordingReconciler(TrtcClient trtc, OperatorConfig config, UserSigMinter minter, Clock clock) {
@@ -227,7 +233,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                 backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share,
                 new TtlAfterFinished(client, writer, events, clock),
                 new TaskRestarter(writer, transitions, events, clock, budget, (r, reason) -> taskRestarted.accept(r, reason)),
-                gate);
+                gate, new FinishedArchiving(client, clock));
     }
 
     /**
@@ -266,6 +272,21 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         return this;
     }
 
+    /**
+     * Late callbacks of archived recordings are looked up in {@code view}; such a recording is brought back with
+     * {@code restore} (namespace, name). Set before starting.
+     */
+    public CloudRecordingReconciler useFinished(FinishedView view, BiConsumer<String, String> restore) {
+        inbox.useFinished(view, (namespace, name) -> {
+            try {
+                restore.accept(namespace, name);
+            } catch (RuntimeException e) {
+                LOG.warn("{}/{}: could not bring the archived recording back for a late callback: {}", namespace, name, e.toString());
+            }
+        });
+        return this;
+    }
+
     /** Calls {@code listener} with the resource as written when its TaskId was first saved; set before starting. */
     public CloudRecordingReconciler onTaskStarted(Consumer<CloudRecording> listener) {
         this.taskStarted = listener;
@@ -293,7 +314,11 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         }
         if (FinishedTrim.trimmed(cached)) {
             if (FinishedTrim.quiet(cached, inbox.waiting(cached), clock.instant())) {
-                return c.ttl().wakeAtDue(cached, UpdateControl.noUpdate());
+                Optional<Step> archived = c.archive().archiveIfDue(cached, false);
+                if (archived.isPresent()) {
+                    return control(archived.get());
+                }
+                return c.archive().wakeAtDue(cached, c.ttl().wakeAtDue(cached, UpdateControl.noUpdate()));
             }
             Optional<CloudRecording> whole = c.writer().readCurrent(cached);
             if (whole.isEmpty()) {
@@ -318,8 +343,12 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         if (deleted.isPresent()) {
             return control(deleted.get());
         }
+        Optional<Step> archived = c.archive().archiveIfDue(resource, inbox.waiting(resource));
+        if (archived.isPresent()) {
+            return control(archived.get());
+        }
         UpdateControl<CloudRecording> control = proceed(c, resource, taskId, context);
-        return c.ttl().wakeAtDue(resource, control);
+        return c.archive().wakeAtDue(resource, c.ttl().wakeAtDue(resource, control));
     }
 
     private static UpdateControl<CloudRecording> proceed(Collaborators c, CloudRecording resource, Optional<String> taskId,
@@ -376,6 +405,17 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         c.share().forget(resource.getMetadata().getNamespace(), resource.getMetadata().getUid());
         c.schedule().forget(resource.getMetadata().getUid());
         inbox.forget(resource);
+    }
+
+    /**
+     * Deletes a whole archived recording whose {@code ttlSecondsAfterFinished} has come, as for one in the cache
+     * (an Event and a log line list its files); called by {@link FinishedView}.
+     */
+    public void deleteArchived(CloudRecording whole) {
+        Collaborators c = steps;
+        if (c != null) {
+            c.ttl().deleteIfDue(whole);
+        }
     }
 
     /** Whether a CreateCloudRecording was sent for the resource and its answer never saved: it may have a task. */

@@ -122,7 +122,7 @@ final class LatestWrites implements ResourceWriter {
 
     private CloudRecording remember(CloudRecording r) {
         if (r != null && r.getMetadata() != null && r.getMetadata().getUid() != null && version(r).isPresent()) {
-            CloudRecordingAddFilter.compact(r);
+            r.getMetadata().setManagedFields(null);
             if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
                 sweep();
             }

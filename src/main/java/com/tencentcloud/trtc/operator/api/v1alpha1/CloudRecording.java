@@ -43,4 +43,9 @@ public class CloudRecording extends CustomResource<CloudRecordingSpec, CloudReco
     public static final String ANNOTATION_TASK_ID = ANNOTATION_PREFIX + "task-id";
     /** {@code "true"} holds every TRTC call for this resource. */
     public static final String ANNOTATION_PAUSED = ANNOTATION_PREFIX + "paused";
+    /**
+     * {@code "true"} on a finished recording the operator no longer keeps in its working cache (README, "Finished
+     * recordings"); removing the label brings it back.
+     */
+    public static final String LABEL_FINISHED = GROUP + "/finished";
 }
