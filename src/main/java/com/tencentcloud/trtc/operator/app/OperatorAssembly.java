@@ -312,13 +312,32 @@ public final class OperatorAssembly implements AutoCloseable {
 
     /**
      * Archives the finished recordings an earlier release left in the cache, before the informers list them
-     * ({@link FinishedArchive#archiveExisting}); a failure leaves them to the reconciler, which archives them too.
+     * ({@link FinishedArchive#archiveExisting}). An answer that may pass (no answer, 429, 5xx: an API server still
+     * filling its cache after a restart answers lists with 429) is tried again, 1 s, 2 s, … up to 30 s later, for as
+     * long as it takes: the informers listing those recordings whole is what does not fit the memory limit. Any other
+     * error leaves them to the reconciler, which archives them too, and is logged.
      */
     private void archiveLeftovers() {
-        try {
-            FinishedArchive.archiveExisting(client, config.watchNamespaces(), tuning.clock().instant());
-        } catch (KubernetesClientException e) {
-            LOG.warn("Could not archive finished recordings before start-up (the reconciler will): {}", e.getMessage());
+        Duration wait = Duration.ofSeconds(1);
+        while (!stopping.get()) {
+            try {
+                FinishedArchive.archiveExisting(client, config.watchNamespaces(), tuning.clock().instant());
+                return;
+            } catch (KubernetesClientException e) {
+                boolean passing = e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;
+                if (!passing) {
+                    LOG.warn("Could not archive finished recordings before start-up (the reconciler will): {}", e.getMessage());
+                    return;
+                }
+                LOG.warn("Archiving finished recordings before start-up failed ({}); trying again in {} s", e.getMessage(), wait.toSeconds());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : wait.multipliedBy(2);
+            }
         }
     }
 

@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +60,8 @@ public final class FinishedArchive {
     public static final String ANNOTATION_RESTORED_AT = CloudRecording.ANNOTATION_PREFIX + "restored-at";
     /** Page size of the start-up pass. */
     static final long PAGE = 250;
+    /** Patches of the start-up pass in flight at once. */
+    static final int PARALLEL = 16;
     private static final Set<Phase> ARCHIVED_PHASES = EnumSet.of(Phase.Stopped, Phase.Expired);
     private static final Logger LOG = LoggerFactory.getLogger(FinishedArchive.class);
 
@@ -142,30 +148,47 @@ public final class FinishedArchive {
 
     /**
      * Archives, page by page, the finished recordings of {@code namespaces} (empty: all) that an earlier release left
-     * in the cache, before the informer lists them: run once before the operator starts, so that its first list
-     * holds the recordings it works on only. Returns how many it archived.
+     * in the cache, before the informer lists them: run before the operator starts, so that its first list holds
+     * the recordings it works on only. Each page's patches go {@link #PARALLEL} at a time (one at a time, the API
+     * server's storage writes bound the pass to a few dozen a second). Returns how many it archived.
+     *
+     * @throws KubernetesClientException when the API server fails a list or a patch; the pass is safe to run again
      */
     public static int archiveExisting(KubernetesClient client, Set<String> namespaces, Instant now) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "archive-finished");
+            t.setDaemon(true);
+            return t;
+        });
         int archived = 0;
-        for (String namespace : namespaces.isEmpty() ? Set.of("") : namespaces) {
-            String next = null;
-            do {
-                var op = client.resources(CloudRecording.class);
-                var listOptions = new ListOptionsBuilder().withLabelSelector(NOT_FINISHED).withLimit(PAGE).withContinue(next).build();
-                var page = namespace.isEmpty() ? op.inAnyNamespace().list(listOptions) : op.inNamespace(namespace).list(listOptions);
-                List<CloudRecording> due = new ArrayList<>();
-                for (CloudRecording r : page.getItems()) {
-                    if (archiveAt(r).map(at -> !now.isBefore(at)).orElse(false)) {
-                        due.add(r);
+        try {
+            for (String namespace : namespaces.isEmpty() ? Set.of("") : namespaces) {
+                String next = null;
+                do {
+                    var op = client.resources(CloudRecording.class);
+                    var listOptions = new ListOptionsBuilder().withLabelSelector(NOT_FINISHED).withLimit(PAGE).withContinue(next).build();
+                    var page = namespace.isEmpty() ? op.inAnyNamespace().list(listOptions) : op.inNamespace(namespace).list(listOptions);
+                    List<Future<Boolean>> patches = new ArrayList<>();
+                    for (CloudRecording r : page.getItems()) {
+                        if (archiveAt(r).map(at -> !now.isBefore(at)).orElse(false)) {
+                            patches.add(pool.submit(() -> archive(client, r, taskIds(r))));
+                        }
                     }
-                }
-                for (CloudRecording r : due) {
-                    if (archive(client, r, taskIds(r))) {
-                        archived++;
+                    for (Future<Boolean> patch : patches) {
+                        if (patch.get()) {
+                            archived++;
+                        }
                     }
-                }
-                next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-            } while (next != null && !next.isEmpty());
+                    next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+                } while (next != null && !next.isEmpty());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof KubernetesClientException k ? k : new KubernetesClientException("archiving failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubernetesClientException("interrupted while archiving finished recordings", e);
+        } finally {
+            pool.shutdownNow();
         }
         if (archived > 0) {
             LOG.info("Archived {} finished recordings left in the cache by an earlier release (label {})", archived,
