@@ -205,8 +205,10 @@ public final class OperatorAssembly implements AutoCloseable {
     }
 
     /**
-     * Starts the inventory, the operator (or its bid for the Lease), the endpoints on {@code METRICS_PORT} and, with
-     * {@code CALLBACK_PORT}, the callback receiver; both on {@code METRICS_BIND_ADDRESS} (default every interface).
+     * Starts the endpoints on {@code METRICS_PORT} first ({@code /healthz} answers while start-up goes on, and
+     * {@code /readyz} says not yet), archives the finished recordings an earlier release left, then starts the view of
+     * archived recordings, the inventory, the operator (or its bid for the Lease) and, with {@code CALLBACK_PORT}, the
+     * callback receiver; the endpoints and the receiver on {@code METRICS_BIND_ADDRESS} (default every interface).
      */
     public OperatorAssembly start() throws IOException {
         return start(config.metricsPort());
@@ -219,13 +221,13 @@ public final class OperatorAssembly implements AutoCloseable {
 
     /** As {@link #start()}, with the endpoints on {@code port} and the callback receiver on {@code callbackAddress} (null: none). */
     public OperatorAssembly start(int port, InetSocketAddress callbackAddress) throws IOException {
+        health = HealthServer.start(new InetSocketAddress(config.metricsBindAddress(), port), this::ready, metrics::scrape);
         archiveLeftovers();
         finished.start();
         inventory.start();
         optional.registerServed(operator);
         operator.start();
         optional.start(optionalCrdCheckInterval);
-        health = HealthServer.start(new InetSocketAddress(config.metricsBindAddress(), port), this::ready, metrics::scrape);
         if (callbackAddress != null) {
             CallbackInbox inbox = reconciler.callbacks();
             callbacks = CallbackServer.start(callbackAddress, new CallbackReceiver() {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSchedule;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Listable;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
@@ -163,11 +166,17 @@ public final class FinishedArchive {
         int archived = 0;
         try {
             for (String namespace : namespaces.isEmpty() ? Set.of("") : namespaces) {
+                var op = client.resources(CloudRecording.class);
+                Listable<KubernetesResourceList<CloudRecording>> scope = namespace.isEmpty() ? op.inAnyNamespace() : op.inNamespace(namespace);
                 String next = null;
-                do {
-                    var op = client.resources(CloudRecording.class);
-                    var listOptions = new ListOptionsBuilder().withLabelSelector(NOT_FINISHED).withLimit(PAGE).withContinue(next).build();
-                    var page = namespace.isEmpty() ? op.inAnyNamespace().list(listOptions) : op.inNamespace(namespace).list(listOptions);
+                boolean more = true;
+                while (more) {
+                    var page = listPage(scope, new ListOptionsBuilder().withLabelSelector(NOT_FINISHED).withLimit(PAGE)
+                            .withContinue(next).build());
+                    if (page == null) {
+                        next = null;
+                        continue;
+                    }
                     List<Future<Boolean>> patches = new ArrayList<>();
                     for (CloudRecording r : page.getItems()) {
                         if (archiveAt(r).map(at -> !now.isBefore(at)).orElse(false)) {
@@ -180,7 +189,8 @@ public final class FinishedArchive {
                         }
                     }
                     next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-                } while (next != null && !next.isEmpty());
+                    more = next != null && !next.isEmpty();
+                }
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof KubernetesClientException k ? k : new KubernetesClientException("archiving failed", e.getCause());
@@ -195,6 +205,23 @@ public final class FinishedArchive {
                     CloudRecording.LABEL_FINISHED);
         }
         return archived;
+    }
+
+    /**
+     * One page of the pass; null when its continue token expired (the API server compacted the version the pass
+     * began at, after about five minutes): the pass then starts over, and finds only what is not archived yet.
+     */
+    private static KubernetesResourceList<CloudRecording> listPage(Listable<KubernetesResourceList<CloudRecording>> op,
+                                                                   ListOptions options) {
+        try {
+            return op.list(options);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_GONE && options.getContinue() != null) {
+                LOG.info("The list of finished recordings to archive expired; starting it over");
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The ids of {@code r}'s tasks, current and ended. */

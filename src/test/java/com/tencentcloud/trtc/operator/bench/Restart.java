@@ -45,7 +45,7 @@ final class Restart {
             RestartSeed seed = new RestartSeed(cluster.client(), emulator.baseUrl(),
                     o.kind() == BenchCluster.Kind.REAL ? EtcdSeed.ofThisProcess() : java.util.Optional.empty());
             seed.live(o.live());
-            seed.finished(o.finished(), o.files());
+            seed.finished(o.finished(), o.files(), o.archived());
             awaitServed(cluster, o.live() + o.finished());
             List<Figures> all = new ArrayList<>();
             for (int run = 0; run < o.jars().size(); run++) {
@@ -209,7 +209,7 @@ final class Restart {
     }
 
     record Options(int live, int finished, int files, BenchCluster.Kind kind, double rate, List<Path> jars, List<String> jvmFlags,
-                   Duration settle, Duration window) {
+                   Duration settle, Duration window, boolean archived) {
         static Options parse(String[] args) throws java.io.IOException {
             int live = 10_000;
             int finished = 0;
@@ -219,6 +219,7 @@ final class Restart {
             List<Path> jars = new ArrayList<>();
             String maxRam = "256m";
             Duration settle = Duration.ofSeconds(20);
+            boolean archived = false;
             List<String> list = Arrays.asList(args);
             for (int i = 0; i < list.size(); i++) {
                 switch (list.get(i)) {
@@ -227,6 +228,7 @@ final class Restart {
                     case "--live" -> live = Integer.parseInt(list.get(++i));
                     case "--finished" -> finished = Integer.parseInt(list.get(++i));
                     case "--files" -> files = Integer.parseInt(list.get(++i));
+                    case "--archived" -> archived = true;
                     case "--real-api-server" -> kind = BenchCluster.Kind.REAL;
                     case "--cluster" -> kind = BenchCluster.Kind.CLUSTER;
                     case "--rate-limit" -> rate = Double.parseDouble(list.get(++i));
@@ -234,7 +236,7 @@ final class Restart {
                     case "--max-ram" -> maxRam = list.get(++i);
                     case "--settle" -> settle = Duration.parse("PT" + list.get(++i).toUpperCase());
                     default -> throw new IllegalArgumentException("unknown option " + list.get(i)
-                            + "; with --restart use --live N, --finished N, --files N, --real-api-server, --cluster,"
+                            + "; with --restart use --live N, --finished N, --files N, --archived, --real-api-server, --cluster,"
                             + " --rate-limit R, --max-ram 256m, --settle 20s, --jar PATH (repeatable: each jar restarts on the same recordings)");
                 }
             }
@@ -244,7 +246,7 @@ final class Restart {
             if (jars.isEmpty()) {
                 jars.add(Path.of("target", "trtc-recording-operator.jar"));
             }
-            return new Options(live, finished, files, kind, rate, jars, flags, settle, Duration.ofSeconds(60));
+            return new Options(live, finished, files, kind, rate, jars, flags, settle, Duration.ofSeconds(60), archived);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.mapping.RecorderIds;
+import com.tencentcloud.trtc.operator.retention.FinishedArchive;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
 import com.tencentcloud.trtc.operator.trtc.Credentials;
 import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,8 +99,12 @@ final class RestartSeed {
         });
     }
 
-    /** {@code count} recordings whose task ended an hour ago, each with {@code files} files listed in status. */
-    void finished(int count, int files) throws Exception {
+    /**
+     * {@code count} recordings whose task ended an hour ago, each with {@code files} files listed in status; with
+     * {@code archived}, labelled and without finalizer as this release leaves them ({@link FinishedArchive}), else
+     * as an earlier release left them.
+     */
+    void finished(int count, int files, boolean archived) throws Exception {
         parallel(count, "finished", thread -> i -> {
             CloudRecording created = create(FINISHED_PREFIX, i);
             String taskId = "bench-ended-task-%07d-".formatted(i) + "x".repeat(40);
@@ -123,6 +129,16 @@ final class RestartSeed {
             }
             s.setStorageFiles(listed);
             annotated.setStatus(s);
+            if (archived) {
+                annotated.getMetadata().setLabels(new java.util.HashMap<>(Map.of(CloudRecording.LABEL_FINISHED, "true")));
+                annotated.getMetadata().getAnnotations().putAll(Map.of(FinishedArchive.ANNOTATION_TASK_IDS, taskId,
+                        FinishedArchive.ANNOTATION_GENERATION, String.valueOf(annotated.getMetadata().getGeneration())));
+                annotated.getMetadata().setFinalizers(new ArrayList<>());
+                if (etcd.isEmpty()) {
+                    annotated = client.resource(annotated).update();
+                    annotated.setStatus(s);
+                }
+            }
             save(annotated);
         });
     }
