@@ -13,21 +13,12 @@ import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.it.RealApiServer;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.retention.FinishedArchive;
-import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
-import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
-import com.tencentcloud.trtc.operator.trtc.UserSig;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +35,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealApiServer.class)
 class FinishedArchiveIT {
 
-    private static final long APP = 1400000001L;
-    private static final String KEY = "emulatorToOperatorKey";
+    private static final long APP = EmulatedOperator.APP;
+    private static final String KEY = EmulatedOperator.CALLBACK_KEY;
 
     static KubernetesClient client;
 
     private TrtcEmulator emulator;
     private OperatorAssembly operator;
+    private EmulatedOperator running;
 
     @BeforeAll
     static void installCrds() {
@@ -60,12 +52,15 @@ class FinishedArchiveIT {
 
     @AfterEach
     void stop() {
-        if (operator != null) {
-            operator.close();
+        if (running != null) {
+            running.close();
         }
-        if (emulator != null) {
-            emulator.close();
-        }
+    }
+
+    private void start(String ns, Map<String, String> env) throws Exception {
+        running = EmulatedOperator.start(client, ns, env, 10);
+        emulator = running.emulator();
+        operator = running.operator();
     }
 
     @Test
@@ -78,7 +73,7 @@ class FinishedArchiveIT {
         seed(ns, "soon", Phase.Stopped, Instant.now().minus(FinishedArchive.AFTER).plusSeconds(12).truncatedTo(ChronoUnit.SECONDS), null);
         seed(ns, "recent", Phase.Stopped, Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS), null);
 
-        start(ns);
+        start(ns, Map.of());
 
         for (String name : List.of("old", "old-late", "old-due")) {
             CloudRecording archived = get(ns, name);
@@ -155,24 +150,6 @@ class FinishedArchiveIT {
         s.setStorageFiles(files);
         created.setStatus(s);
         client.resource(created).updateStatus();
-    }
-
-    private void start(String ns) throws Exception {
-        emulator = TrtcEmulator.builder().credential(Recordings.SECRET_ID, Recordings.SECRET_KEY)
-                .sdkApp(APP, Recordings.SDK_SECRET_KEY).build().start();
-        Map<String, String> data = new HashMap<>();
-        Map.of("secretId", Recordings.SECRET_ID, "secretKey", Recordings.SECRET_KEY, "sdkSecretKey", Recordings.SDK_SECRET_KEY,
-                "callbackKey", KEY).forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-        client.resource(new SecretBuilder().withNewMetadata().withName("trtc-credentials").withNamespace(ns).endMetadata()
-                .withData(data).build()).create();
-        OperatorAssembly.Tuning fixtures = WiringFixtures.tuning(true, null, () -> { });
-        OperatorAssembly.Tuning tuning = new OperatorAssembly.Tuning(fixtures.serverSideApply(), fixtures.closeClientOnStop(),
-                fixtures.leaseDuration(), fixtures.renewDeadline(), fixtures.retryPeriod(), fixtures.identity(),
-                fixtures.terminationTimeout(), fixtures.onLostLeadership(), UserSig::generate, fixtures.reconcilerOptions(),
-                fixtures.clock());
-        operator = OperatorAssembly.assemble(OperatorHarness.config(Map.of("WATCH_NAMESPACES", ns, "TRTC_ENDPOINT", emulator.baseUrl())),
-                client, new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), Clock.systemUTC()), tuning);
-        operator.start(0, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     private static CloudRecording get(String ns, String name) {

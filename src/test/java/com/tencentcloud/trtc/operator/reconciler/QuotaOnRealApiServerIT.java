@@ -6,25 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.app.OperatorAssembly;
-import com.tencentcloud.trtc.operator.callback.CallbackServer;
 import com.tencentcloud.trtc.operator.emulator.CallRecord;
 import com.tencentcloud.trtc.operator.emulator.TaskSnapshot;
 import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.it.RealApiServer;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
-import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
-import com.tencentcloud.trtc.operator.trtc.TrtcEndpoint;
-import com.tencentcloud.trtc.operator.trtc.UserSig;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,14 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealApiServer.class)
 class QuotaOnRealApiServerIT {
 
-    private static final long APP = 1400000001L;
-    private static final String KEY = "emulatorToOperatorKey";
+    private static final long APP = EmulatedOperator.APP;
+    private static final String KEY = EmulatedOperator.CALLBACK_KEY;
     private static final Pattern POSITION = Pattern.compile("^position (\\d+) of (\\d+) for SdkAppId " + APP + " \\(limit (\\d+)\\)");
 
     static KubernetesClient client;
 
     private TrtcEmulator emulator;
     private OperatorAssembly operator;
+    private EmulatedOperator running;
 
     @BeforeAll
     static void installCrds() {
@@ -59,12 +50,15 @@ class QuotaOnRealApiServerIT {
 
     @AfterEach
     void stop() {
-        if (operator != null) {
-            operator.close();
+        if (running != null) {
+            running.close();
         }
-        if (emulator != null) {
-            emulator.close();
-        }
+    }
+
+    private void start(String ns, Map<String, String> env) throws Exception {
+        running = EmulatedOperator.start(client, ns, env, 10);
+        emulator = running.emulator();
+        operator = running.operator();
     }
 
     @Test
@@ -146,29 +140,6 @@ class QuotaOnRealApiServerIT {
         assertThat(get(ns, "extra-2").getStatus().getPhase()).isEqualTo(Phase.Queued);
         assertThat(refused()).as("the slot the operator saw free was taken without finding out by a Create").hasSize(2);
         assertThat(creates()).hasSize(13);
-    }
-
-    private void start(String ns, Map<String, String> env) throws Exception {
-        emulator = TrtcEmulator.builder().credential(Recordings.SECRET_ID, Recordings.SECRET_KEY)
-                .sdkApp(APP, Recordings.SDK_SECRET_KEY).maxLiveTasksPerApp(10).build().start();
-        Map<String, String> data = new HashMap<>();
-        Map.of("secretId", Recordings.SECRET_ID, "secretKey", Recordings.SECRET_KEY, "sdkSecretKey", Recordings.SDK_SECRET_KEY,
-                "callbackKey", KEY).forEach((k, v) -> data.put(k, java.util.Base64.getEncoder()
-                .encodeToString(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        client.resource(new SecretBuilder().withNewMetadata().withName("trtc-credentials").withNamespace(ns).endMetadata()
-                .withData(data).build()).create();
-        Map<String, String> config = new HashMap<>(env);
-        config.put("WATCH_NAMESPACES", ns);
-        config.put("TRTC_ENDPOINT", emulator.baseUrl());
-        OperatorAssembly.Tuning fixtures = WiringFixtures.tuning(true, null, () -> { });
-        OperatorAssembly.Tuning tuning = new OperatorAssembly.Tuning(fixtures.serverSideApply(), fixtures.closeClientOnStop(),
-                fixtures.leaseDuration(), fixtures.renewDeadline(), fixtures.retryPeriod(), fixtures.identity(),
-                fixtures.terminationTimeout(), fixtures.onLostLeadership(), UserSig::generate, fixtures.reconcilerOptions(),
-                fixtures.clock());
-        operator = OperatorAssembly.assemble(OperatorHarness.config(config), client,
-                new HttpTrtcClient(TrtcEndpoint.parse(emulator.baseUrl()), Clock.systemUTC()), tuning);
-        operator.start(0, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        emulator.callbacks().target(URI.create("http://127.0.0.1:" + operator.callbackPort() + CallbackServer.PATH), KEY);
     }
 
     private static CloudRecording recording(String ns, String name) {
