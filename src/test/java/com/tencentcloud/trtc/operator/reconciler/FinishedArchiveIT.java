@@ -69,8 +69,8 @@ class FinishedArchiveIT {
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         seed(ns, "old", Phase.Stopped, hourAgo, null);
         seed(ns, "old-late", Phase.Stopped, hourAgo, null);
-        seed(ns, "old-due", Phase.Stopped, hourAgo, 3600 + 8);
-        seed(ns, "soon", Phase.Stopped, Instant.now().minus(FinishedArchive.AFTER).plusSeconds(12).truncatedTo(ChronoUnit.SECONDS), null);
+        seed(ns, "old-due", Phase.Stopped, hourAgo, 3600 + 30);
+        seed(ns, "soon", Phase.Stopped, Instant.now().minus(FinishedArchive.AFTER).plusSeconds(25).truncatedTo(ChronoUnit.SECONDS), null);
         seed(ns, "recent", Phase.Stopped, Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS), null);
 
         start(ns, Map.of());
@@ -84,16 +84,16 @@ class FinishedArchiveIT {
             assertThat(archived.getStatus().getStorageFiles()).as("status untouched").hasSize(2);
         }
         assertThat(get(ns, "old-due").getMetadata().getAnnotations())
-                .containsEntry(FinishedArchive.ANNOTATION_DELETE_AT, hourAgo.plusSeconds(3608).toString());
+                .containsEntry(FinishedArchive.ANNOTATION_DELETE_AT, hourAgo.plusSeconds(3630).toString());
         assertThat(get(ns, "recent").getMetadata().getLabels()).doesNotContainKey(CloudRecording.LABEL_FINISHED);
         assertThat(operator.reconcilerCache().map(r -> r.getMetadata().getName()).toList())
                 .contains("recent", "soon").doesNotContain("old", "old-late", "old-due");
-        CloudRecording soon = await().atMost(Duration.ofSeconds(30)).until(() -> get(ns, "soon"),
+        CloudRecording soon = await().atMost(Duration.ofSeconds(60)).until(() -> get(ns, "soon"),
                 r -> r.getMetadata().getLabels() != null && r.getMetadata().getLabels().containsKey(CloudRecording.LABEL_FINISHED));
         assertThat(soon.getMetadata().getFinalizers()).as("archived by the reconciler when its time came").doesNotContain(CloudRecording.FINALIZER);
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.reconcilerCache().noneMatch(r -> r.getMetadata().getName().equals("soon")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(ns, "old-due") == null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(ns, "old-due") == null);
         assertThat(events(ns, "old-due")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo(TtlAfterFinished.REASON));
 
         String late = SignedCallbacks.body(311, "task-old-late", System.currentTimeMillis(),
