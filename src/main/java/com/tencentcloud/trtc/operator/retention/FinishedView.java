@@ -1,11 +1,12 @@
 package com.tencentcloud.trtc.operator.retention;
 
+import com.tencentcloud.trtc.operator.api.v1alpha1.AccountReference;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
+import com.tencentcloud.trtc.operator.api.v1alpha1.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.time.Clock;
@@ -13,12 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's light view of archived recordings ({@link FinishedArchive}): an informer of the recordings that carry
- * {@link CloudRecording#LABEL_FINISHED}, listed in pages, that keeps of each only what is needed here (name,
- * namespace, uid, versions, the archive's annotations, and the SdkAppId and credential references a late callback is
- * verified with): a few hundred bytes, where a cached recording costs kilobytes.
+ * {@link CloudRecording#LABEL_FINISHED}, listed in pages, whose store keeps of each only an {@link Archived} record
+ * (names, versions, the archive's annotations, and the SdkAppId and credential references a late callback is
+ * verified with), a few hundred bytes where a cached recording costs kilobytes.
  *
  * <p>Every {@link #SWEEP}, on the replica that leads, it brings back ({@link FinishedArchive#restore}) a recording
  * whose spec changed since it was archived, and hands one whose {@code ttlSecondsAfterFinished} has come to
@@ -43,7 +44,6 @@ public final class FinishedView implements AutoCloseable {
 
     /** How often the view looks for spec changes and deletions due. */
     public static final Duration SWEEP = Duration.ofSeconds(5);
-    static final String TASK_INDEX = "finished-task-ids";
     private static final Logger LOG = LoggerFactory.getLogger(FinishedView.class);
 
     private final KubernetesClient client;
@@ -53,6 +53,7 @@ public final class FinishedView implements AutoCloseable {
     private final Consumer<CloudRecording> deleteDue;
     private final long listLimit;
     private final List<SharedIndexInformer<CloudRecording>> informers = new ArrayList<>();
+    private final CompactStore store = new CompactStore();
     private ScheduledExecutorService sweeper;
 
     /**
@@ -71,50 +72,107 @@ public final class FinishedView implements AutoCloseable {
         this.listLimit = listLimit;
     }
 
-    /** What the view keeps of an archived recording. */
-    static CloudRecording skeleton(CloudRecording r) {
-        ObjectMeta m = r.getMetadata();
-        ObjectMeta kept = new ObjectMeta();
-        kept.setName(m.getName());
-        kept.setNamespace(m.getNamespace());
-        kept.setUid(m.getUid());
-        kept.setResourceVersion(m.getResourceVersion());
-        kept.setGeneration(m.getGeneration());
-        Map<String, String> annotations = new HashMap<>(4);
-        if (m.getAnnotations() != null) {
-            for (String key : List.of(FinishedArchive.ANNOTATION_GENERATION, FinishedArchive.ANNOTATION_TASK_IDS,
-                    FinishedArchive.ANNOTATION_DELETE_AT)) {
-                String value = m.getAnnotations().get(key);
-                if (value != null) {
-                    annotations.put(key, value);
-                }
+    /**
+     * What the view keeps of an archived recording.
+     *
+     * @param archivedGeneration {@value FinishedArchive#ANNOTATION_GENERATION}, or -1 when absent
+     * @param deleteAt           {@value FinishedArchive#ANNOTATION_DELETE_AT}, or null
+     * @param taskIds            {@value FinishedArchive#ANNOTATION_TASK_IDS}, comma-separated
+     */
+    record Archived(String namespace, String name, String uid, String resourceVersion, long generation,
+                    long archivedGeneration, Instant deleteAt, String taskIds, Long sdkAppId, String secretName,
+                    String accountName) {
+
+        static Archived of(CloudRecording r) {
+            ObjectMeta m = r.getMetadata();
+            Map<String, String> a = m.getAnnotations() == null ? Map.of() : m.getAnnotations();
+            CloudRecordingSpec spec = r.getSpec();
+            return new Archived(m.getNamespace() == null ? null : m.getNamespace().intern(), m.getName(), m.getUid(),
+                    m.getResourceVersion(), m.getGeneration() == null ? -1 : m.getGeneration(),
+                    number(a.get(FinishedArchive.ANNOTATION_GENERATION)), instant(a.get(FinishedArchive.ANNOTATION_DELETE_AT)),
+                    a.getOrDefault(FinishedArchive.ANNOTATION_TASK_IDS, ""), spec == null ? null : spec.getSdkAppId(),
+                    spec == null || spec.getCredentialsSecretRef() == null ? null : spec.getCredentialsSecretRef().getName(),
+                    spec == null || spec.getAccountRef() == null ? null : spec.getAccountRef().getName());
+        }
+
+        /** A recording that says what this record does, enough for the callback receiver to verify a callback. */
+        CloudRecording recording() {
+            ObjectMeta m = new ObjectMeta();
+            m.setNamespace(namespace);
+            m.setName(name);
+            m.setUid(uid);
+            m.setResourceVersion(resourceVersion);
+            m.setGeneration(generation < 0 ? null : generation);
+            Map<String, String> annotations = new HashMap<>();
+            if (archivedGeneration >= 0) {
+                annotations.put(FinishedArchive.ANNOTATION_GENERATION, String.valueOf(archivedGeneration));
+            }
+            if (deleteAt != null) {
+                annotations.put(FinishedArchive.ANNOTATION_DELETE_AT, deleteAt.toString());
+            }
+            annotations.put(FinishedArchive.ANNOTATION_TASK_IDS, taskIds);
+            m.setAnnotations(annotations);
+            CloudRecording r = new CloudRecording();
+            r.setMetadata(m);
+            CloudRecordingSpec spec = new CloudRecordingSpec();
+            spec.setSdkAppId(sdkAppId);
+            if (secretName != null) {
+                spec.setCredentialsSecretRef(new LocalObjectReference(secretName));
+            }
+            if (accountName != null) {
+                AccountReference account = new AccountReference();
+                account.setName(accountName);
+                spec.setAccountRef(account);
+            }
+            r.setSpec(spec);
+            return r;
+        }
+
+        String key() {
+            return namespace == null ? name : namespace + "/" + name;
+        }
+
+        List<String> tasks() {
+            return taskIds.isBlank() ? List.of() : Stream.of(taskIds.split(",")).filter(s -> !s.isBlank()).toList();
+        }
+
+        private static long number(String text) {
+            try {
+                return text == null ? -1 : Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return -1;
             }
         }
-        kept.setAnnotations(annotations);
-        CloudRecording copy = new CloudRecording();
-        copy.setMetadata(kept);
-        if (r.getSpec() != null) {
-            CloudRecordingSpec spec = new CloudRecordingSpec();
-            spec.setSdkAppId(r.getSpec().getSdkAppId());
-            spec.setCredentialsSecretRef(r.getSpec().getCredentialsSecretRef());
-            spec.setAccountRef(r.getSpec().getAccountRef());
-            copy.setSpec(spec);
+
+        private static Instant instant(String text) {
+            try {
+                return text == null ? null : Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
-        return copy;
     }
 
-    /** Starts the informers (waiting until they have listed) and the sweep. */
+    /**
+     * Starts the informers and the sweep, without waiting for their first list: reading tens of thousands of archived
+     * recordings takes tens of seconds, and nothing the view does is urgent enough to hold back the recordings the
+     * operator works on. Until an informer has listed, {@link #find} and the sweep see what it has so far.
+     */
     public synchronized FinishedView start() {
         for (String namespace : namespaces.isEmpty() ? Set.of("") : namespaces) {
             var op = client.resources(CloudRecording.class);
             var scoped = namespace.isEmpty() ? op.inAnyNamespace() : op.inNamespace(namespace);
             SharedIndexInformer<CloudRecording> informer = scoped.withLabel(CloudRecording.LABEL_FINISHED)
                     .withLimit(listLimit).runnableInformer(0);
-            informer.itemStore(new SkeletonStore());
-            informer.addIndexers(Map.of(TASK_INDEX, FinishedView::taskIds));
+            informer.itemStore(store);
+            informer.removeNamespaceIndex();
             informers.add(informer);
         }
-        informers.forEach(SharedIndexInformer::run);
+        informers.forEach(i -> i.start().whenComplete((done, failed) -> {
+            if (failed != null) {
+                LOG.warn("The view of archived recordings could not start: {}", failed.toString());
+            }
+        }));
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "finished-view");
             t.setDaemon(true);
@@ -126,18 +184,17 @@ public final class FinishedView implements AutoCloseable {
 
     /** The archived recording (as the view keeps it) one of whose tasks is {@code taskId}. */
     public Optional<CloudRecording> find(String taskId) {
-        return informers.stream().flatMap(i -> i.getIndexer().byIndex(TASK_INDEX, taskId).stream()).findFirst();
+        return Optional.ofNullable(store.byTask.get(taskId)).map(store.items::get).map(Archived::recording);
     }
 
     /** Whether {@code namespace/name} is archived, as far as the view knows. */
     public boolean archived(String namespace, String name) {
-        String key = namespace + "/" + name;
-        return informers.stream().anyMatch(i -> i.getIndexer().getByKey(key) != null);
+        return store.items.containsKey(namespace + "/" + name);
     }
 
-    /** The archived recordings the view holds. */
-    public Stream<CloudRecording> list() {
-        return informers.stream().flatMap(i -> i.getIndexer().list().stream());
+    /** How many archived recordings the view holds. */
+    public int size() {
+        return store.items.size();
     }
 
     /** One pass: restores changed recordings and deletes due ones; only on the leading replica. */
@@ -146,15 +203,12 @@ public final class FinishedView implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        for (CloudRecording r : list().toList()) {
-            var meta = r.getMetadata();
-            String generation = meta.getAnnotations().get(FinishedArchive.ANNOTATION_GENERATION);
-            if (generation != null && !generation.equals(String.valueOf(meta.getGeneration()))) {
-                LOG.info("{}/{}: spec changed since it was archived: back in the operator's cache", meta.getNamespace(), meta.getName());
-                FinishedArchive.restore(client, meta.getNamespace(), meta.getName(), now);
-            } else if (deleteAt(r).map(at -> !now.isBefore(at)).orElse(false)) {
-                Optional.ofNullable(client.resources(CloudRecording.class).inNamespace(meta.getNamespace())
-                                .withName(meta.getName()).get())
+        for (Archived a : List.copyOf(store.items.values())) {
+            if (a.archivedGeneration() >= 0 && a.archivedGeneration() != a.generation()) {
+                LOG.info("{}/{}: spec changed since it was archived: back in the operator's cache", a.namespace(), a.name());
+                FinishedArchive.restore(client, a.namespace(), a.name(), now);
+            } else if (a.deleteAt() != null && !now.isBefore(a.deleteAt())) {
+                Optional.ofNullable(client.resources(CloudRecording.class).inNamespace(a.namespace()).withName(a.name()).get())
                         .filter(whole -> whole.getMetadata().getLabels() != null
                                 && whole.getMetadata().getLabels().containsKey(CloudRecording.LABEL_FINISHED))
                         .ifPresent(deleteDue);
@@ -170,20 +224,6 @@ public final class FinishedView implements AutoCloseable {
         }
     }
 
-    private static Optional<Instant> deleteAt(CloudRecording r) {
-        try {
-            return Optional.ofNullable(r.getMetadata().getAnnotations().get(FinishedArchive.ANNOTATION_DELETE_AT)).map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static List<String> taskIds(CloudRecording r) {
-        String ids = r.getMetadata().getAnnotations() == null ? null
-                : r.getMetadata().getAnnotations().get(FinishedArchive.ANNOTATION_TASK_IDS);
-        return ids == null || ids.isBlank() ? List.of() : Arrays.stream(ids.split(",")).filter(s -> !s.isBlank()).toList();
-    }
-
     @Override
     public synchronized void close() {
         if (sweeper != null) {
@@ -193,44 +233,61 @@ public final class FinishedView implements AutoCloseable {
         informers.clear();
     }
 
-    /** Keeps the {@link #skeleton} of each recording the informer stores. */
-    private static final class SkeletonStore implements ItemStore<CloudRecording> {
+    /**
+     * The informers' store: an {@link Archived} record per recording and the task-id index, shared by the informers of
+     * all watched namespaces (their keys carry the namespace). Hands the informer {@link Archived#recording} copies.
+     */
+    private static final class CompactStore implements ItemStore<CloudRecording> {
 
-        private final BasicItemStore<CloudRecording> store = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+        final Map<String, Archived> items = new ConcurrentHashMap<>();
+        final Map<String, String> byTask = new ConcurrentHashMap<>();
 
         @Override
         public String getKey(CloudRecording r) {
-            return store.getKey(r);
+            return Cache.metaNamespaceKeyFunc(r);
         }
 
         @Override
         public CloudRecording put(String key, CloudRecording r) {
-            return store.put(key, skeleton(r));
+            Archived now = Archived.of(r);
+            Archived before = items.put(key, now);
+            unindex(key, before);
+            now.tasks().forEach(t -> byTask.put(t, key));
+            return before == null ? null : before.recording();
         }
 
         @Override
         public CloudRecording remove(String key) {
-            return store.remove(key);
+            Archived before = items.remove(key);
+            unindex(key, before);
+            return before == null ? null : before.recording();
         }
 
         @Override
         public Stream<String> keySet() {
-            return store.keySet();
+            return items.keySet().stream();
         }
 
         @Override
         public Stream<CloudRecording> values() {
-            return store.values();
+            return items.values().stream().map(Archived::recording);
         }
 
         @Override
         public int size() {
-            return store.size();
+            return items.size();
         }
 
         @Override
         public CloudRecording get(String key) {
-            return store.get(key);
+            Archived a = items.get(key);
+            return a == null ? null : a.recording();
+        }
+
+        private void unindex(String key, Archived before) {
+            if (before != null) {
+                before.tasks().forEach(t -> byTask.remove(t, key));
+            }
         }
     }
 }

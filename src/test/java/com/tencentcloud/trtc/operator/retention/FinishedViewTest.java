@@ -41,15 +41,16 @@ class FinishedViewTest {
         status.setStorageFiles(List.of(file));
         r.setStatus(status);
 
-        CloudRecording kept = FinishedView.skeleton(r);
+        CloudRecording kept = FinishedView.Archived.of(r).recording();
 
         assertThat(kept.getMetadata().getName()).isEqualTo("class-7");
         assertThat(kept.getMetadata().getNamespace()).isEqualTo("school");
         assertThat(kept.getMetadata().getUid()).isEqualTo("u-7");
         assertThat(kept.getMetadata().getResourceVersion()).isEqualTo("99");
         assertThat(kept.getMetadata().getGeneration()).isEqualTo(4L);
-        assertThat(kept.getMetadata().getAnnotations()).containsOnlyKeys(FinishedArchive.ANNOTATION_GENERATION,
-                FinishedArchive.ANNOTATION_TASK_IDS, FinishedArchive.ANNOTATION_DELETE_AT);
+        assertThat(kept.getMetadata().getAnnotations()).containsOnly(Map.entry(FinishedArchive.ANNOTATION_GENERATION, "4"),
+                Map.entry(FinishedArchive.ANNOTATION_TASK_IDS, "t1,t2"), Map.entry(FinishedArchive.ANNOTATION_DELETE_AT, "2026-12-04T00:00:00Z"));
+        assertThat(FinishedView.Archived.of(r).tasks()).containsExactly("t1", "t2");
         assertThat(kept.getMetadata().getLabels()).isNullOrEmpty();
         assertThat(kept.getSpec().getSdkAppId()).isEqualTo(1400000001L);
         assertThat(kept.getSpec().getCredentialsSecretRef().getName()).isEqualTo("trtc-credentials");
