@@ -155,6 +155,7 @@ public final class OperatorAssembly implements AutoCloseable {
         this.client = client;
         this.finished = new FinishedView(client, config.watchNamespaces(), leading::get, tuning.clock(),
                 reconciler::deleteArchived, OperatorConfig.INFORMER_LIST_LIMIT);
+        metrics.bindArchived(finished::size);
         reconciler.useFinished(finished, (namespace, name) -> FinishedArchive.restore(client, namespace, name, tuning.clock().instant()));
         this.inventory = new RecordingInventory(reconciler::cachedResources, metrics, tuning.clock());
         reconciler.onTaskStarted(inventory::taskStarted);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The operator's own metrics, in one Prometheus registry that {@code /metrics} exposes (JOSDK's reconcile metrics
@@ -38,8 +39,9 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code trtc_account_ratelimiter_rate{account, action}}: the requests per second a TrtcAccount's action is
  *       currently limited to, from the account's first call on;</li>
  *   <li>{@code trtc_create_outcome_unknown_total}: CreateCloudRecording calls whose outcome is unknown;</li>
- *   <li>{@code cloudrecording_resources{phase}}: CloudRecordings by {@code status.phase} (none yet counts as
- *       {@code Pending});</li>
+ *   <li>{@code cloudrecording_resources{phase}}: CloudRecordings in the operator's cache by {@code status.phase}
+ *       (none yet counts as {@code Pending});</li>
+ *   <li>{@code cloudrecording_archived_resources}: finished CloudRecordings archived out of the cache;</li>
  *   <li>{@code cloudrecording_time_to_task_id_seconds}: histogram of the time from a resource's creation to its
  *       {@code taskId}, recorded by the leader when a resource first shows one;</li>
  *   <li>{@code trtc_operator_leader}: 1 while this replica leads (always 1 without leader election);</li>
@@ -150,6 +152,13 @@ public final class OperatorMetrics implements TrtcCallListener {
     public void bindLeadership(BooleanSupplier leader) {
         Gauge.builder("trtc.operator.leader", leader, l -> l.getAsBoolean() ? 1 : 0)
                 .description("1 while this replica is the leader").strongReference(true).register(registry);
+    }
+
+    /** Exposes how many finished recordings are archived out of the operator's cache (README, "Finished recordings"). */
+    public void bindArchived(IntSupplier archived) {
+        Gauge.builder("cloudrecording.archived.resources", archived, IntSupplier::getAsInt)
+                .description("Finished CloudRecordings labelled trtc.tencentcloud.com/finished, kept out of the operator's cache")
+                .strongReference(true).register(registry);
     }
 
     /** A resource showed its TaskId {@code elapsed} after it was created. */

@@ -99,6 +99,7 @@ class FinishedArchiveIT {
         String late = SignedCallbacks.body(311, "task-old-late", System.currentTimeMillis(),
                 "{\"Status\":0,\"TencentVod\":{\"FileId\":\"fid-late\",\"VideoUrl\":\"https://vod.example/late.mp4\"}}");
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.archivedCount() == 3);
+        assertThat(operator.metrics().scrape()).contains("cloudrecording_archived_resources 3.0");
         assertThat(SignedCallbacks.post(operator.callbackPort(), KEY, APP, late).statusCode())
                 .as("refused once, so that TRTC sends it again").isEqualTo(503);
         await().atMost(Duration.ofSeconds(10)).until(() -> SignedCallbacks.post(operator.callbackPort(), KEY, APP, late).statusCode() == 200);
