@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -35,25 +34,6 @@ final class NamespaceShare {
     static final Duration MAX_DELAY = Duration.ofSeconds(60);
     /** Deferred reconciles come back at 80 to 90 % of their place in line: early costs a no-op, late an idle limiter. */
     static final double EARLY = 0.8;
-    /** The key of the operator's default budget: calls signed without an account's budget. */
-    static final String DEFAULT_BUDGET = "";
-
-    /**
-     * The rate budget a resource's TRTC calls count against, keyed as the limiters are.
-     *
-     * @param key       the account's SecretId, or {@link #DEFAULT_BUDGET}
-     * @param perSecond the budget's requests per second per action, above 0
-     */
-    record Pace(String key, double perSecond) {
-
-        Pace {
-            Objects.requireNonNull(key, "key");
-            if (!(perSecond > 0)) {
-                throw new IllegalArgumentException("rate must be above 0, got " + perSecond);
-            }
-        }
-    }
-
     private final int perNamespace;
     private final Pace defaultPace;
     private final Map<String, Integer> running = new HashMap<>();
@@ -92,7 +72,7 @@ final class NamespaceShare {
      */
     NamespaceShare(int threads, double ratePerSecond) {
         this.perNamespace = Math.max(1, Math.min(threads - 1, threads - threads / 4));
-        this.defaultPace = new Pace(DEFAULT_BUDGET, ratePerSecond);
+        this.defaultPace = Pace.byDefault(ratePerSecond);
     }
 
     /** How many reconciles of one namespace may run at once. */

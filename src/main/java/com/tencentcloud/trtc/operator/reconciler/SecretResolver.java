@@ -221,13 +221,13 @@ public final class SecretResolver {
      * the account's rate. Empty for the operator's default budget: no {@code spec.accountRef}, or an account that does
      * not resolve now (such a resource makes no call until it does). Answered from memory.
      */
-    Optional<NamespaceShare.Pace> pace(CloudRecording resource) {
+    Optional<Pace> pace(CloudRecording resource) {
         if (resource.getSpec() == null || resource.getSpec().getAccountRef() == null) {
             return Optional.empty();
         }
         try {
             AccountDirectory.Grant grant = grant(resource);
-            return Optional.of(new NamespaceShare.Pace(grant.credentials().secretId(), grant.budget().perSecond()));
+            return Optional.of(new Pace(grant.credentials().secretId(), grant.budget().perSecond()));
         } catch (UnresolvedSecretException e) {
             return Optional.empty();
         }

@@ -84,11 +84,11 @@ class NamespaceShareTest {
         assertThat(none).isEmpty();
     }
 
-    private static final NamespaceShare.Pace ACCOUNT_A = new NamespaceShare.Pace("AKIDaccountA", 20);
-    private static final NamespaceShare.Pace ACCOUNT_B = new NamespaceShare.Pace("AKIDaccountB", 20);
+    private static final Pace ACCOUNT_A = new Pace("AKIDaccountA", 20);
+    private static final Pace ACCOUNT_B = new Pace("AKIDaccountB", 20);
 
     /** Fills the namespace's threads, then queues {@code count} resources of {@code pace}; returns the last one's delay. */
-    private static Duration queue(NamespaceShare share, String namespace, String prefix, int count, NamespaceShare.Pace pace) {
+    private static Duration queue(NamespaceShare share, String namespace, String prefix, int count, Pace pace) {
         Duration last = Duration.ZERO;
         for (int i = 0; i < count; i++) {
             last = share.enter(namespace, prefix + i, () -> Optional.of(pace)).orElseThrow();
@@ -118,8 +118,8 @@ class NamespaceShareTest {
         NamespaceShare share = new NamespaceShare(4, 20);
         fill(share, "fast");
         fill(share, "slow");
-        Duration fast = queue(share, "fast", "f", 40, new NamespaceShare.Pace("AKIDfast", 100));
-        Duration slow = queue(share, "slow", "s", 40, new NamespaceShare.Pace("AKIDslow", 5));
+        Duration fast = queue(share, "fast", "f", 40, new Pace("AKIDfast", 100));
+        Duration slow = queue(share, "slow", "s", 40, new Pace("AKIDslow", 5));
         assertThat(fast).as("40th at 100/s").isBetween(Duration.ofMillis(320), Duration.ofMillis(360));
         assertThat(slow).as("40th at 5/s").isBetween(Duration.ofMillis(6400), Duration.ofMillis(7200));
     }
@@ -142,7 +142,7 @@ class NamespaceShareTest {
         NamespaceShare share = new NamespaceShare(4, 20);
         fill(share, "burst");
         queue(share, "burst", "a", 40, ACCOUNT_A);
-        Duration moved = share.enter("burst", "a39", () -> Optional.of(new NamespaceShare.Pace("AKIDaccountB", 2))).orElseThrow();
+        Duration moved = share.enter("burst", "a39", () -> Optional.of(new Pace("AKIDaccountB", 2))).orElseThrow();
         assertThat(moved).as("first in account b's line, at its 2/s").isBetween(Duration.ofMillis(400), Duration.ofMillis(450));
         assertThat(share.deferred("burst")).isEqualTo(40);
         share.forget("burst", "a39");
