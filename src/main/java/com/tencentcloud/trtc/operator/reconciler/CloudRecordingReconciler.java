@@ -52,9 +52,10 @@ import org.slf4j.LoggerFactory;
  * from one, is reconciled again as soon as that Secret appears or changes; the watch keeps Secret metadata only,
  * and {@link SecretValues} reads the data of referenced Secrets on demand. The {@code paused} annotation is
  * seen through {@link CloudRecordingUpdateFilter} and holds every TRTC call. {@link NamespaceShare} keeps
- * reconcile threads free for every namespace while one bursts, and the TRTC limiter serves waiting calls
- * round-robin across namespaces. {@link AdmissionGate} keeps each SdkAppId within its limit of live tasks: a resource
- * past it waits in line ({@code Queued}) and is woken when a slot frees (design §11).
+ * reconcile threads free for every namespace while one bursts, paced by each resource's account's own rate budget,
+ * and each account's TRTC limiter serves waiting calls round-robin across namespaces. {@link AdmissionGate} keeps
+ * each SdkAppId within its limit of live tasks: a resource past it waits in line ({@code Queued}) and is woken when a
+ * slot frees (design §11).
  *
  * <p>The reconciler holds its finalizer itself (JOSDK calls it for every event, deletions included): a resource
  * gets the finalizer in the same locked write as its {@code create-pending} mark, so a new resource costs one
@@ -228,7 +229,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
                 new RecordingFollower(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget, schedule,
                         this::recordingsAtStart),
                 new RecordingRelease(writer, transitions, new RecordingStopper(trtc, secrets, writer, transitions, events, backoff, clock),
-                        share, r -> forget(steps, r)),
+                        share, secrets::pace, r -> forget(steps, r)),
                 new DurationLimit(trtc, secrets, writer, transitions, events, failures, backoff, clock, budget),
                 backoff, budget, new CallbackApplier(inbox, writer, transitions, events, schedule, clock), schedule, share,
                 new TtlAfterFinished(client, writer, events, clock),
@@ -359,7 +360,8 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
             return UpdateControl.noUpdate();
         }
         var meta = resource.getMetadata();
-        return c.share().run(meta.getNamespace(), meta.getUid(), () -> control(settled(c, act(c, resource, taskId, context))),
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> c.secrets().pace(resource),
+                () -> control(settled(c, act(c, resource, taskId, context))),
                 wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
     }
 

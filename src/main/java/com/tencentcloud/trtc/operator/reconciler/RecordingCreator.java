@@ -161,6 +161,6 @@ final class RecordingCreator {
                 r.getMetadata().getName(), task.taskId(), task.recorderUserId(), task.requestId());
         events.normal(written, "Created", "Started recording task " + task.taskId() + " with robot "
                 + task.recorderUserId() + " (RequestId " + task.requestId() + ")");
-        return Step.requeue(written, budget.firstDescribe(r.getMetadata().getUid(), FIRST_DESCRIBE));
+        return Step.requeue(written, budget.firstDescribe(r.getMetadata().getUid(), FIRST_DESCRIBE, secrets.pace(r)));
     }
 }

@@ -90,7 +90,7 @@ final class RecordingFollower {
         }
         String uid = r.getMetadata().getUid();
         if (!schedule.known(uid) && followedBefore(status)) {
-            Duration first = budget.firstAfterStart(uid, expectedTasks.getAsInt());
+            Duration first = budget.firstAfterStart(uid, expectedTasks.getAsInt(), secrets.pace(r));
             schedule.spreadFirst(uid, now.plus(first));
         }
         Optional<Duration> wait = schedule.wait(uid, now);
@@ -111,7 +111,7 @@ final class RecordingFollower {
             DescribeCloudRecordingResponse response = trtc.describeCloudRecording(call, new DescribeCloudRecordingRequest(
                     r.getSpec().getSdkAppId(), status.getTaskId(), null));
             backoff.reset(r.getMetadata().getUid());
-            Duration interval = budget.follow(uid);
+            Duration interval = budget.follow(uid, secrets.pace(r));
             CloudRecording written = writeIfChanged(r, transitions.described(r, response));
             Duration next = schedule.callbacks(uid) && written.getStatus().getPhase() == CloudRecordingStatus.Phase.Recording
                     ? capped(safetyNet(interval), now, expiresAt) : nextPoll(interval, now, expiresAt);

@@ -4,9 +4,11 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.DeletionPolicy;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The operator's finalizer and the end of a resource (design §3.4, §3.7). The finalizer is first set together with
@@ -23,19 +25,23 @@ final class RecordingRelease {
     private final StatusTransitions transitions;
     private final RecordingStopper stopper;
     private final NamespaceShare share;
+    private final Function<CloudRecording, Optional<Pace>> pace;
     private final Consumer<CloudRecording> forget;
     /** Resources whose finalizer this process removed, until their delete event: the cache may still show it. */
     private final Set<String> released = ConcurrentHashMap.newKeySet();
 
     /**
+     * @param pace   the rate budget a resource's stop counts against ({@link SecretResolver#pace}), which paces a stop
+     *               sent back by {@code share}
      * @param forget clears every collaborator's memory of a resource that is gone
      */
     RecordingRelease(ResourceWriter writer, StatusTransitions transitions, RecordingStopper stopper, NamespaceShare share,
-                     Consumer<CloudRecording> forget) {
+                     Function<CloudRecording, Optional<Pace>> pace, Consumer<CloudRecording> forget) {
         this.writer = writer;
         this.transitions = transitions;
         this.stopper = stopper;
         this.share = share;
+        this.pace = pace;
         this.forget = forget;
     }
 
@@ -59,7 +65,7 @@ final class RecordingRelease {
             return UpdateControl.noUpdate();
         }
         var meta = r.getMetadata();
-        return share.run(meta.getNamespace(), meta.getUid(), () -> stop(r),
+        return share.run(meta.getNamespace(), meta.getUid(), () -> pace.apply(r), () -> stop(r),
                 wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
     }
 

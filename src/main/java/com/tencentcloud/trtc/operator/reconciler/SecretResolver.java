@@ -216,6 +216,23 @@ public final class SecretResolver {
         }
     }
 
+    /**
+     * The rate budget the resource's TRTC calls count against, keyed as the limiters key it: its account's SecretId at
+     * the account's rate. Empty for the operator's default budget: no {@code spec.accountRef}, or an account that does
+     * not resolve now (such a resource makes no call until it does). Answered from memory.
+     */
+    Optional<Pace> pace(CloudRecording resource) {
+        if (resource.getSpec() == null || resource.getSpec().getAccountRef() == null) {
+            return Optional.empty();
+        }
+        try {
+            AccountDirectory.Grant grant = grant(resource);
+            return Optional.of(new Pace(grant.credentials().secretId(), grant.budget().perSecond()));
+        } catch (UnresolvedSecretException e) {
+            return Optional.empty();
+        }
+    }
+
     /** What decides the resource's account answer, for {@link StallMemory}; empty without an account. */
     String accountFingerprint(CloudRecording resource) {
         if (resource.getSpec() == null || resource.getSpec().getAccountRef() == null || accounts == null) {

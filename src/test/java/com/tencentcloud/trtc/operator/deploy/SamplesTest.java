@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tencentcloud.trtc.operator.account.LabelSelection;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.TrtcAccount;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every manifest in config/samples is a valid CloudRecording, CloudRecordingSchedule or Secret, and every Secret a
- * sample needs is there.
+ * sample needs is there. The TrtcAccount samples in config/samples/accounts (objects that name their namespaces, so
+ * kept out of the namespace-free samples) are valid too, and their recording may use their account.
  */
 class SamplesTest {
 
@@ -188,6 +191,92 @@ class SamplesTest {
         List<String> types = new ArrayList<>();
         layout.at("/mixLayoutParams/waterMarkList").forEach(w -> types.add(w.path("waterMarkType").asText()));
         assertThat(types).containsExactlyInAnyOrder("Image", "Text", "Timestamp");
+    }
+
+    static final Path ACCOUNT_SAMPLES = SAMPLES.resolve("accounts");
+
+    /** The account samples' documents by kind, then by namespace/name (name alone for cluster-scoped kinds). */
+    private static Map<String, Map<String, JsonNode>> accountSamples() throws IOException {
+        Map<String, Map<String, JsonNode>> byKind = new LinkedHashMap<>();
+        for (Path file : sampleFiles(ACCOUNT_SAMPLES)) {
+            for (JsonNode doc : Manifests.documents(file)) {
+                String kind = doc.path("kind").asText();
+                assertThat(kind).as(file.getFileName().toString()).isIn("Namespace", "Secret", "TrtcAccount", "CloudRecording");
+                String namespace = doc.path("metadata").path("namespace").asText("");
+                String key = (namespace.isEmpty() ? "" : namespace + "/") + doc.path("metadata").path("name").asText();
+                assertThat(byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(key, doc)).as("duplicate %s %s", kind, key).isNull();
+            }
+        }
+        return byKind;
+    }
+
+    private static List<Path> sampleFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .filter(f -> !f.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void everyAccountSampleFileIsListedInItsKustomization() throws IOException {
+        JsonNode kustomization = Manifests.documents(ACCOUNT_SAMPLES.resolve("kustomization.yaml")).get(0);
+        List<String> listed = new ArrayList<>();
+        kustomization.path("resources").forEach(r -> listed.add(r.asText()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(
+                sampleFiles(ACCOUNT_SAMPLES).stream().map(f -> f.getFileName().toString()).collect(Collectors.toList()));
+    }
+
+    @Test
+    void theTrtcAccountReadsIntoTheApiTypesSatisfiesItsCrdSchemaAndSetsEveryLimit() throws IOException {
+        CrdSchema schema = CrdSchema.of(Manifests.projectRoot().resolve("crds/trtcaccounts.trtc.tencentcloud.com-v1.yml"), "v1alpha1");
+        Map<String, JsonNode> accounts = accountSamples().get("TrtcAccount");
+        assertThat(accounts).containsOnlyKeys("media");
+        JsonNode doc = accounts.get("media");
+        assertThat(doc.path("metadata").has("namespace")).as("TrtcAccount is cluster-scoped").isFalse();
+        TrtcAccount account = STRICT.treeToValue(doc, TrtcAccount.class);
+        assertThat(normalized(STRICT.valueToTree(account.getSpec()))).as("spec written back by the API types")
+                .isEqualTo(normalized(doc.get("spec")));
+        assertThat(schema.violations(doc, "spec")).isEmpty();
+        assertThat(account.getSpec().getRateLimit()).isNotNull();
+        assertThat(account.getSpec().getMaxConcurrentTasks()).isNotNull();
+        assertThat(account.getSpec().getNamespaceSelector()).isNotNull();
+        assertThat(account.getSpec().getCredentialsSecretRef().getNamespace()).isNotBlank();
+    }
+
+    @Test
+    void theAccountsRecordingMayUseItsAccountWhoseSecretTheTeamNamespaceDoesNotHold() throws IOException {
+        Map<String, Map<String, JsonNode>> samples = accountSamples();
+        CrdSchema schema = CrdSchema.of(Manifests.projectRoot().resolve("crds/cloudrecordings.trtc.tencentcloud.com-v1.yml"), "v1alpha1");
+        assertThat(samples.get("CloudRecording")).isNotEmpty();
+        for (Map.Entry<String, JsonNode> sample : samples.get("CloudRecording").entrySet()) {
+            JsonNode doc = sample.getValue();
+            CloudRecording recording = STRICT.treeToValue(doc, CloudRecording.class);
+            assertThat(normalized(STRICT.valueToTree(recording.getSpec()))).as(sample.getKey()).isEqualTo(normalized(doc.get("spec")));
+            assertThat(schema.violations(doc, "spec")).as(sample.getKey()).isEmpty();
+            assertThat(recording.getSpec().getCredentialsSecretRef()).as("at most one of accountRef and credentialsSecretRef").isNull();
+
+            JsonNode accountDoc = samples.get("TrtcAccount").get(recording.getSpec().getAccountRef().getName());
+            assertThat(accountDoc).as("%s names an account of the samples", sample.getKey()).isNotNull();
+            TrtcAccount account = STRICT.treeToValue(accountDoc, TrtcAccount.class);
+            String namespace = recording.getMetadata().getNamespace();
+            JsonNode namespaceDoc = samples.get("Namespace").get(namespace);
+            assertThat(namespaceDoc).as("the team namespace %s is in the samples", namespace).isNotNull();
+            Map<String, String> labels = STRICT.convertValue(namespaceDoc.path("metadata").path("labels"),
+                    STRICT.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+            assertThat(LabelSelection.matches(account.getSpec().getNamespaceSelector(), labels == null ? Map.of() : labels))
+                    .as("the account allows namespace %s", namespace).isTrue();
+
+            var ref = account.getSpec().getCredentialsSecretRef();
+            assertThat(ref.getNamespace()).as("the keys live outside the team namespace").isNotEqualTo(namespace);
+            assertThat(samples.get("Namespace")).as("the platform namespace is in the samples").containsKey(ref.getNamespace());
+            JsonNode secretDoc = samples.get("Secret").get(ref.getNamespace() + "/" + ref.getName());
+            assertThat(secretDoc).as("the account's Secret is in the samples").isNotNull();
+            Secret secret = Serialization.unmarshal(secretDoc.toString(), Secret.class);
+            assertThat(keys(secret)).as("keys to sign with and to mint the robot's UserSig").contains("secretId", "secretKey", "sdkSecretKey");
+            assertThat(secret.getData()).as("values as readable stringData").isNullOrEmpty();
+            assertThat(secret.getStringData()).allSatisfy((key, value) -> assertThat(value).startsWith("REPLACE-WITH-"));
+        }
     }
 
     private static List<String> keys(Secret secret) {

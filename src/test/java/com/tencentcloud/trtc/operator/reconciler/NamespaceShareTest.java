@@ -83,4 +83,69 @@ class NamespaceShareTest {
         Optional<Duration> none = share.enter("ns", "c");
         assertThat(none).isEmpty();
     }
+
+    private static final Pace ACCOUNT_A = new Pace("AKIDaccountA", 20);
+    private static final Pace ACCOUNT_B = new Pace("AKIDaccountB", 20);
+
+    /** Fills the namespace's threads, then queues {@code count} resources of {@code pace}; returns the last one's delay. */
+    private static Duration queue(NamespaceShare share, String namespace, String prefix, int count, Pace pace) {
+        Duration last = Duration.ZERO;
+        for (int i = 0; i < count; i++) {
+            last = share.enter(namespace, prefix + i, () -> Optional.of(pace)).orElseThrow();
+        }
+        return last;
+    }
+
+    private static void fill(NamespaceShare share, String namespace) {
+        for (int i = 0; i < share.perNamespace(); i++) {
+            assertThat(share.enter(namespace, namespace + "-running-" + i)).isEmpty();
+        }
+    }
+
+    @Test
+    void twoAccountsInOneNamespaceWaitInLinesOfTheirOwnEachAtItsOwnRate() {
+        NamespaceShare share = new NamespaceShare(4, 20);
+        fill(share, "burst");
+        queue(share, "burst", "a", 40, ACCOUNT_A);
+        Duration lastOfB = queue(share, "burst", "b", 40, ACCOUNT_B);
+        assertThat(lastOfB).as("40th of account b: its own 40 permits at its 20/s, not behind account a's 40")
+                .isBetween(Duration.ofMillis(1600), Duration.ofMillis(1800));
+        assertThat(share.deferred("burst")).isEqualTo(80);
+    }
+
+    @Test
+    void anAccountsLineIsPacedAtTheAccountsRateNotTheOperatorDefault() {
+        NamespaceShare share = new NamespaceShare(4, 20);
+        fill(share, "fast");
+        fill(share, "slow");
+        Duration fast = queue(share, "fast", "f", 40, new Pace("AKIDfast", 100));
+        Duration slow = queue(share, "slow", "s", 40, new Pace("AKIDslow", 5));
+        assertThat(fast).as("40th at 100/s").isBetween(Duration.ofMillis(320), Duration.ofMillis(360));
+        assertThat(slow).as("40th at 5/s").isBetween(Duration.ofMillis(6400), Duration.ofMillis(7200));
+    }
+
+    @Test
+    void namespacesOfOneAccountShareItsRateRoundRobinAndOtherAccountsDoNotCount() {
+        NamespaceShare share = new NamespaceShare(4, 20);
+        for (String namespace : java.util.List.of("one", "two", "other")) {
+            fill(share, namespace);
+        }
+        queue(share, "one", "o", 40, ACCOUNT_A);
+        queue(share, "other", "x", 40, ACCOUNT_B);
+        Duration tenthOfTwo = queue(share, "two", "t", 10, ACCOUNT_A);
+        assertThat(tenthOfTwo).as("10th of namespace two: 10 turns of its own and 10 of namespace one, at 20/s")
+                .isBetween(Duration.ofMillis(800), Duration.ofMillis(900));
+    }
+
+    @Test
+    void aResourceWhoseAccountChangedMovesToTheOtherAccountsLine() {
+        NamespaceShare share = new NamespaceShare(4, 20);
+        fill(share, "burst");
+        queue(share, "burst", "a", 40, ACCOUNT_A);
+        Duration moved = share.enter("burst", "a39", () -> Optional.of(new Pace("AKIDaccountB", 2))).orElseThrow();
+        assertThat(moved).as("first in account b's line, at its 2/s").isBetween(Duration.ofMillis(400), Duration.ofMillis(450));
+        assertThat(share.deferred("burst")).isEqualTo(40);
+        share.forget("burst", "a39");
+        assertThat(share.deferred("burst")).isEqualTo(39);
+    }
 }
