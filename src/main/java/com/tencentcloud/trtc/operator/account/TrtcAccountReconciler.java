@@ -5,11 +5,12 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingSpec;
 import com.tencentcloud.trtc.operator.api.v1alpha1.TrtcAccount;
 import com.tencentcloud.trtc.operator.api.v1alpha1.TrtcAccountStatus;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.retention.FinishedArchive;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
  * is read with a GET when the version changes; with {@code WATCH_NAMESPACES}, an account's Secret must be in a
  * watched namespace, as the operator reads Secrets nowhere else), namespaces (metadata only, for their labels: a label change can
  * allow or refuse a namespace), and CloudRecordings (name and {@code spec.accountRef} only, to count each account's
- * users). After each reconcile the directory tells the CloudRecording side about accounts whose key, spec or allowed
+ * users; archived finished recordings, {@code FinishedArchive}, need nothing of an account and are not users). After each reconcile the directory tells the CloudRecording side about accounts whose key, spec or allowed
  * namespaces changed.
  *
  * <p>Status: {@code users}, and {@code Ready} True when the Secret holds {@code secretId} and {@code secretKey};
@@ -105,6 +106,7 @@ public class TrtcAccountReconciler implements Reconciler<TrtcAccount>, Cleaner<T
             InformerEventSource<CloudRecording, TrtcAccount> recordingSource = new InformerEventSource<>(
                     inNamespace(InformerEventSourceConfiguration.from(CloudRecording.class, TrtcAccount.class), namespace)
                             .withName("account-users" + suffix(namespace))
+                            .withLabelSelector(FinishedArchive.NOT_FINISHED)
                             .withInformerListLimit(listLimit)
                             .withItemStore(new TransformingItemStore<>(AccountInformers::accountRefOnly))
                             .withOnUpdateFilter((newer, older) -> false)
