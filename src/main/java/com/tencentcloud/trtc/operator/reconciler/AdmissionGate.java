@@ -73,11 +73,6 @@ final class AdmissionGate {
         slots.settle(r);
     }
 
-    /** Whether {@code r} waits in line and its turn has come (see {@link TaskSlots#turnCame}). */
-    boolean turnCame(CloudRecording r) {
-        return slots.turnCame(r);
-    }
-
     void forget(CloudRecording r) {
         slots.forget(r);
         written.remove(r.getMetadata().getUid());

@@ -2,6 +2,7 @@ package com.tencentcloud.trtc.operator.reconciler;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,23 +36,8 @@ final class NamespaceShare {
     private final Map<String, Line> lines = new HashMap<>();
 
     private static final class Line {
-        private final Map<String, Long> tickets = new HashMap<>();
+        private final LinkedHashMap<String, Long> tickets = new LinkedHashMap<>();
         private long next;
-        private long nextTurn = Long.MIN_VALUE;
-
-        /**
-         * The ticket of {@code uid}: the one it holds, or a new one at the end of the line. A resource whose quota turn
-         * came gets a ticket before every other (turns among themselves in the order they came), and keeps it.
-         */
-        long ticket(String uid, boolean turn) {
-            Long held = tickets.get(uid);
-            if (held != null && (held < 0 || !turn)) {
-                return held;
-            }
-            long ticket = turn ? nextTurn++ : next++;
-            tickets.put(uid, ticket);
-            return ticket;
-        }
 
         /**
          * How many still wait before {@code ticket}: counted, not the difference of ticket numbers, since those who
@@ -60,9 +46,10 @@ final class NamespaceShare {
         long ahead(long ticket) {
             long ahead = 0;
             for (long t : tickets.values()) {
-                if (t < ticket) {
-                    ahead++;
+                if (t >= ticket) {
+                    break;
                 }
+                ahead++;
             }
             return ahead;
         }
@@ -87,17 +74,7 @@ final class NamespaceShare {
      *
      * @return empty when it may run (then {@link #leave} it), else how long to wait before trying again
      */
-    Optional<Duration> enter(String namespace, String uid) {
-        return enter(namespace, uid, false);
-    }
-
-    /**
-     * The same, for a resource that waits for a task slot whose turn has come ({@code turn}): deferred, it goes before
-     * every resource deferred for other work, and the first such comes back after {@link #MIN_DELAY} (the next after
-     * one permit at the rate limit, and so on), so a freed slot is not left idle behind the namespace's whole line
-     * (design §11: the head gets its Create within a second plus the limiter's wait).
-     */
-    synchronized Optional<Duration> enter(String namespace, String uid, boolean turn) {
+    synchronized Optional<Duration> enter(String namespace, String uid) {
         int now = running.getOrDefault(namespace, 0);
         Line line = lines.get(namespace);
         if (now < perNamespace) {
@@ -111,8 +88,10 @@ final class NamespaceShare {
             line = new Line();
             lines.put(namespace, line);
         }
-        long ahead = line.ahead(line.ticket(uid, turn));
-        double seconds = (turn ? ahead : ahead + 1) / ratePerSecond * (EARLY + 0.1 * ThreadLocalRandom.current().nextDouble());
+        Line l = line;
+        long ticket = l.tickets.computeIfAbsent(uid, u -> l.next++);
+        long ahead = l.ahead(ticket);
+        double seconds = (ahead + 1) / ratePerSecond * (EARLY + 0.1 * ThreadLocalRandom.current().nextDouble());
         Duration delay = Duration.ofNanos((long) (seconds * 1e9));
         return Optional.of(delay.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
     }
@@ -122,12 +101,7 @@ final class NamespaceShare {
      * returns {@code later} of the time to come back.
      */
     <T> T run(String namespace, String uid, Supplier<T> work, Function<Duration, T> later) {
-        return run(namespace, uid, false, work, later);
-    }
-
-    /** The same, for a resource whose quota turn has come when {@code turn} (see {@link #enter(String, String, boolean)}). */
-    <T> T run(String namespace, String uid, boolean turn, Supplier<T> work, Function<Duration, T> later) {
-        Optional<Duration> wait = enter(namespace, uid, turn);
+        Optional<Duration> wait = enter(namespace, uid);
         if (wait.isPresent()) {
             return later.apply(wait.get());
         }

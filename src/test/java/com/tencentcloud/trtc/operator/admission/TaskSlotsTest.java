@@ -80,32 +80,6 @@ class TaskSlotsTest {
     }
 
     @Test
-    void onlyTheHeadWhoseSlotFreedHasItsTurnAndAskingChangesNothing() {
-        CloudRecording a = recording("ns", "a", 0, 0);
-        CloudRecording b = recording("ns", "b", 1, 0);
-        CloudRecording c = recording("ns", "c", 2, 0);
-        CloudRecording d = recording("ns", "d", 3, 0);
-        slots.admit(a);
-        slots.settle(withTask(a, Phase.Recording));
-        slots.admit(b);
-        slots.settle(withTask(b, Phase.Recording));
-        slots.admit(c);
-        slots.admit(d);
-        assertThat(slots.turnCame(c)).as("no slot free").isFalse();
-        assertThat(slots.turnCame(a)).as("holds a slot, does not wait").isFalse();
-
-        slots.settle(withTask(a, Phase.Stopped));
-
-        assertThat(slots.turnCame(c)).isTrue();
-        assertThat(slots.turnCame(c)).isTrue();
-        assertThat(slots.turnCame(d)).isFalse();
-        assertThat(slots.counts(APP)).containsExactly(1, 2);
-        assertThat(slots.admit(c)).isInstanceOf(Admission.Admitted.class);
-        assertThat(slots.turnCame(c)).as("admitted, no longer waits").isFalse();
-        assertThat(slots.turnCame(d)).isFalse();
-    }
-
-    @Test
     void anExpiredTaskKeepsItsSlotAndADeletedResourceFreesIt() {
         CloudRecording a = recording("ns", "a", 0, 0);
         CloudRecording b = recording("ns", "b", 1, 0);

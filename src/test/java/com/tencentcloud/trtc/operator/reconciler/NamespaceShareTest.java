@@ -41,24 +41,6 @@ class NamespaceShareTest {
     }
 
     @Test
-    void aResourceWhoseQuotaTurnCameGoesBeforeTheWholeLineAndThoseBehindCountIt() {
-        NamespaceShare share = new NamespaceShare(4, 20);
-        for (int i = 0; i < share.perNamespace(); i++) {
-            share.enter("burst", "running-" + i);
-        }
-        for (int i = 0; i < 40; i++) {
-            share.enter("burst", "w" + i);
-        }
-        assertThat(share.enter("burst", "head", true)).as("first turn: back at once").contains(NamespaceShare.MIN_DELAY);
-        assertThat(share.enter("burst", "w20", true)).as("a second turn, though it queued before for other work: one permit later")
-                .hasValueSatisfying(d -> assertThat(d).isBetween(NamespaceShare.MIN_DELAY, Duration.ofMillis(100)));
-        assertThat(share.enter("burst", "head", false)).as("keeps its place once it has a turn's ticket").contains(NamespaceShare.MIN_DELAY);
-        assertThat(share.enter("burst", "w0")).as("the first of the others now has two turns before it")
-                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofMillis(120), Duration.ofMillis(135)));
-        assertThat(share.deferred("burst")).isEqualTo(41);
-    }
-
-    @Test
     void aResourceLetInLeavesTheLineAndTheLineMovesUp() {
         NamespaceShare share = new NamespaceShare(2, 10);
         share.enter("burst", "running");
