@@ -65,7 +65,10 @@ final class AdmissionGate {
         return Step.requeue(r, Duration.ZERO);
     }
 
-    /** Tells the slots what a reconcile left {@code r} as. */
+    /**
+     * Tells the slots what {@code r} is now: what a reconcile left it as, or, before a reconcile waits for its
+     * namespace's share of threads, what it was found as, so that a task seen ended frees its slot at once.
+     */
     void settle(CloudRecording r) {
         slots.settle(r);
     }

@@ -360,6 +360,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
             return UpdateControl.noUpdate();
         }
         var meta = resource.getMetadata();
+        c.gate().settle(resource);
         return c.share().run(meta.getNamespace(), meta.getUid(), () -> c.secrets().pace(resource),
                 () -> control(settled(c, act(c, resource, taskId, context))),
                 wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
