@@ -7,14 +7,11 @@ import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.api.v1alpha1.StorageFileStatus;
-import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.callback.SignedCallbacks;
-import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.it.RealApiServer;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
 import com.tencentcloud.trtc.operator.retention.FinishedArchive;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,46 +19,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Finished recordings leave the operator's cache (issue 22) on a real API server: an earlier release's finished
  * recordings are archived before the informers list them, a recent one is not, a late callback and a spec
  * change bring one back, and {@code ttlSecondsAfterFinished} still deletes an archived one.
  */
-@ExtendWith(RealApiServer.class)
-class FinishedArchiveIT {
+class FinishedArchiveIT extends EmulatedOperatorTestBase {
 
     private static final long APP = EmulatedOperator.APP;
     private static final String KEY = EmulatedOperator.CALLBACK_KEY;
-
-    static KubernetesClient client;
-
-    private TrtcEmulator emulator;
-    private OperatorAssembly operator;
-    private EmulatedOperator running;
-
-    @BeforeAll
-    static void installCrds() {
-        RealApiServer.installCrds();
-        client = RealApiServer.client();
-    }
-
-    @AfterEach
-    void stop() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
-    private void start(String ns, Map<String, String> env) throws Exception {
-        running = EmulatedOperator.start(client, ns, env, 10);
-        emulator = running.emulator();
-        operator = running.operator();
-    }
 
     @Test
     void finishedRecordingsLeftByAnEarlierReleaseAreArchivedAtStartAndComeBackForASpecChangeOrALateCallback() throws Exception {

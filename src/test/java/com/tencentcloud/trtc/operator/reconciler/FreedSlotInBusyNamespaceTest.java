@@ -57,9 +57,7 @@ class FreedSlotInBusyNamespaceTest {
     void setUp() throws Exception {
         OperatorHarness.installCrd(client);
         harness = new OperatorHarness(client);
-        Map<String, String> credentials = new HashMap<>(Recordings.CREDENTIALS);
-        credentials.put("callbackKey", KEY);
-        harness.credentials(credentials);
+        Map<String, String> credentials = harness.credentialsWithCallbackKey(KEY);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(BUSY).endMetadata().build()).create();
         Map<String, String> data = new HashMap<>();
         credentials.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));

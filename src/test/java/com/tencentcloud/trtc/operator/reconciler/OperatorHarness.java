@@ -140,6 +140,14 @@ final class OperatorHarness implements AutoCloseable {
                 r -> r != null && r.getStatus() != null && predicate.test(r.getStatus()));
     }
 
+    /** The sample credentials, with {@code callbackKey} for signed callbacks; the map written. */
+    Map<String, String> credentialsWithCallbackKey(String callbackKey) {
+        Map<String, String> values = new java.util.HashMap<>(Recordings.CREDENTIALS);
+        values.put("callbackKey", callbackKey);
+        credentials(values);
+        return values;
+    }
+
     /** Creates or replaces the credentials Secret {@code trtc-credentials}. */
     Secret credentials(Map<String, String> values) {
         return secret("trtc-credentials", values);

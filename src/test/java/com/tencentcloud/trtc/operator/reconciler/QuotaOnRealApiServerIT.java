@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
-import com.tencentcloud.trtc.operator.app.OperatorAssembly;
 import com.tencentcloud.trtc.operator.emulator.CallRecord;
 import com.tencentcloud.trtc.operator.emulator.TaskSnapshot;
-import com.tencentcloud.trtc.operator.emulator.TrtcEmulator;
 import com.tencentcloud.trtc.operator.it.RealApiServer;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,47 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The concurrency quota (design §11) on a real API server, against the emulator holding at most 10 live tasks per
  * application and sending its callbacks to the operator's receiver: recordings past the limit wait in line without
  * any call, and each freed slot goes to the head of the line.
  */
-@ExtendWith(RealApiServer.class)
-class QuotaOnRealApiServerIT {
+class QuotaOnRealApiServerIT extends EmulatedOperatorTestBase {
 
     private static final long APP = EmulatedOperator.APP;
     private static final String KEY = EmulatedOperator.CALLBACK_KEY;
     private static final Pattern POSITION = Pattern.compile("^position (\\d+) of (\\d+) for SdkAppId " + APP + " \\(limit (\\d+)\\)");
-
-    static KubernetesClient client;
-
-    private TrtcEmulator emulator;
-    private OperatorAssembly operator;
-    private EmulatedOperator running;
-
-    @BeforeAll
-    static void installCrds() {
-        RealApiServer.installCrds();
-        client = RealApiServer.client();
-    }
-
-    @AfterEach
-    void stop() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
-    private void start(String ns, Map<String, String> env) throws Exception {
-        running = EmulatedOperator.start(client, ns, env, 10);
-        emulator = running.emulator();
-        operator = running.operator();
-    }
 
     @Test
     void fourteenAppliedPastALimitOfTenWaitInLineWithoutACallAndEachFreedSlotGoesToTheHead() throws Exception {

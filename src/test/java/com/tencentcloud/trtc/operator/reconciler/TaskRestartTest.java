@@ -16,7 +16,6 @@ import com.tencentcloud.trtc.operator.trtc.model.DescribeCloudRecordingResponse;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +43,7 @@ class TaskRestartTest {
     void setUp() throws Exception {
         OperatorHarness.installCrd(client);
         harness = new OperatorHarness(client);
-        Map<String, String> credentials = new HashMap<>(Recordings.CREDENTIALS);
-        credentials.put("callbackKey", KEY);
-        harness.credentials(credentials);
+        harness.credentialsWithCallbackKey(KEY);
         trtc.then("CreateCloudRecording", r -> created("task-1", "req-create-1"))
                 .then("CreateCloudRecording", r -> created("task-2", "req-create-2"));
         trtc.always("DescribeCloudRecording", r -> new DescribeCloudRecordingResponse(null, "InProgress", null, null, "req-d"));
