@@ -62,7 +62,8 @@ class FinishedArchiveIT extends EmulatedOperatorTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.reconcilerCache().noneMatch(r -> r.getMetadata().getName().equals("soon")));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> get(ns, "old-due") == null);
-        assertThat(events(ns, "old-due")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo(TtlAfterFinished.REASON));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(ns, "old-due"))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo(TtlAfterFinished.REASON)));
 
         String late = SignedCallbacks.body(311, "task-old-late", System.currentTimeMillis(),
                 "{\"Status\":0,\"TencentVod\":{\"FileId\":\"fid-late\",\"VideoUrl\":\"https://vod.example/late.mp4\"}}");
@@ -82,10 +83,10 @@ class FinishedArchiveIT extends EmulatedOperatorTestBase {
                     return r;
                 });
         await().atMost(Duration.ofSeconds(30)).until(() -> get(ns, "old") == null);
-        assertThat(events(ns, "old")).anySatisfy(e -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(ns, "old")).anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo(TtlAfterFinished.REASON);
             assertThat(e.getMessage()).as("its files listed as they were").contains("2 files: old-0.mp4, old-1.mp4");
-        });
+        }));
         assertThat(emulator.calls()).as("finished recordings make no TRTC call").isEmpty();
     }
 
