@@ -238,6 +238,11 @@ public final class OperatorAssembly implements AutoCloseable {
                 }
 
                 @Override
+                public boolean knowsEveryTask() {
+                    return inbox.knowsEveryTask();
+                }
+
+                @Override
                 public CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event) {
                     return inbox.offer(target, event);
                 }

@@ -243,6 +243,9 @@ public final class CallbackServer implements AutoCloseable {
             return ok(event, Result.IGNORED);
         }
         Optional<CallbackTarget> found = receiver.target(taskId);
+        if (found.isEmpty() && !receiver.knowsEveryTask()) {
+            return reject(503, event, Result.REFUSED, "not accepted now; send it again");
+        }
         if (found.isEmpty()) {
             LOG.debug("Callback {} for task {}, which no CloudRecording has: ignored", type, taskId);
             return ok(event, Result.UNKNOWN_TASK);

@@ -99,6 +99,12 @@ public final class CallbackInbox {
                         r.getSpec().getSdkAppId(), secrets.callbackKey(r).orElse(null)));
     }
 
+    /** Whether {@link #target} can find every managed task: the view of archived recordings, if any, has listed. */
+    public boolean knowsEveryTask() {
+        FinishedView view = finished;
+        return view == null || view.listed();
+    }
+
     /** Queues a verified callback for {@code target} and starts its reconcile. */
     public CallbackTarget.Offer offer(CallbackTarget target, RecordingCallback event) {
         SimpleInboundEventSource<CloudRecording> t = trigger;

@@ -192,6 +192,11 @@ public final class FinishedView implements AutoCloseable {
         return store.items.containsKey(namespace + "/" + name);
     }
 
+    /** Whether every informer of the view has listed: until then {@link #find} may miss an archived recording. */
+    public boolean listed() {
+        return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
     /** How many archived recordings the view holds. */
     public int size() {
         return store.items.size();

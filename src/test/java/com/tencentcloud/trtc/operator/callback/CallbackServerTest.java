@@ -38,6 +38,7 @@ class CallbackServerTest {
     private final List<RecordingCallback> offered = new CopyOnWriteArrayList<>();
     private final List<String> counted = new CopyOnWriteArrayList<>();
     private final AtomicReference<CallbackTarget.Offer> answer = new AtomicReference<>(CallbackTarget.Offer.ACCEPTED);
+    private final java.util.concurrent.atomic.AtomicBoolean complete = new java.util.concurrent.atomic.AtomicBoolean(true);
     private CallbackServer server;
 
     @BeforeEach
@@ -46,6 +47,11 @@ class CallbackServerTest {
             @Override
             public Optional<CallbackTarget> target(String taskId) {
                 return Optional.ofNullable(targets.get(taskId));
+            }
+
+            @Override
+            public boolean knowsEveryTask() {
+                return complete.get();
             }
 
             @Override
@@ -128,6 +134,20 @@ class CallbackServerTest {
         assertThat(SignedCallbacks.post(server.port(), KEY, APP, roomEvent).statusCode()).isEqualTo(200);
         assertThat(offered).isEmpty();
         assertThat(counted).containsExactly("311 unknown_task", "unknown ignored");
+    }
+
+    @Test
+    void anUnknownTaskWhileTheOperatorDoesNotYetKnowEveryTaskIsAnswered503NotLost() throws Exception {
+        complete.set(false);
+
+        HttpResponse<String> r = SignedCallbacks.post(server.port(), KEY, APP, vod("task-archived-elsewhere"));
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(counted).containsExactly("311 refused");
+        assertThat(offered).isEmpty();
+        complete.set(true);
+        assertThat(SignedCallbacks.post(server.port(), KEY, APP, vod("task-archived-elsewhere")).statusCode()).isEqualTo(200);
+        assertThat(SignedCallbacks.post(server.port(), KEY, APP, vod(TASK)).statusCode()).isEqualTo(200);
     }
 
     @Test
