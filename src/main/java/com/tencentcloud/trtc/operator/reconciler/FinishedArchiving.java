@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 final class FinishedArchiving {
 
     private static final Duration CONFLICT_RETRY = Duration.ofSeconds(1);
-    private static final long DUE_MARGIN_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(FinishedArchiving.class);
 
     private final KubernetesClient client;
@@ -48,12 +47,6 @@ final class FinishedArchiving {
 
     /** {@code control}, scheduled again no later than {@code r} is due to be archived. */
     UpdateControl<CloudRecording> wakeAtDue(CloudRecording r, UpdateControl<CloudRecording> control) {
-        Optional<Instant> due = FinishedArchive.archiveAt(r);
-        if (due.isEmpty()) {
-            return control;
-        }
-        long untilDue = Math.max(0, Duration.between(clock.instant(), due.get()).toMillis()) + DUE_MARGIN_MILLIS;
-        long scheduled = control.getScheduleDelay().orElse(Long.MAX_VALUE);
-        return scheduled <= untilDue ? control : control.rescheduleAfter(untilDue);
+        return TtlAfterFinished.noLaterThan(control, FinishedArchive.archiveAt(r), clock);
     }
 }

@@ -82,7 +82,14 @@ final class TtlAfterFinished {
         if (r.getSpec() == null || r.getSpec().getTtlSecondsAfterFinished() == null) {
             return control;
         }
-        Optional<Instant> due = FinishedRecordings.deleteAt(writes.newest(r));
+        return noLaterThan(control, FinishedRecordings.deleteAt(writes.newest(r)), clock);
+    }
+
+    /**
+     * {@code control}, scheduled again no later than a little after {@code due} (so that the clock has certainly
+     * passed it); unchanged without a due moment or when it is scheduled sooner already.
+     */
+    static UpdateControl<CloudRecording> noLaterThan(UpdateControl<CloudRecording> control, Optional<Instant> due, Clock clock) {
         if (due.isEmpty()) {
             return control;
         }
