@@ -64,19 +64,6 @@ public final class CallbackInbox {
     }
 
     /**
-     * Values of the TaskId index for a resource: its task id, when it has one, and those of its ended tasks, whose
-     * late callbacks (uploads, VOD commits) still bring files.
-     */
-    static List<String> taskIds(CloudRecording r) {
-        List<String> ids = new ArrayList<>();
-        CloudRecordingReconciler.taskId(r).ifPresent(ids::add);
-        if (r.getStatus() != null && r.getStatus().getTaskHistory() != null) {
-            r.getStatus().getTaskHistory().stream().map(t -> t.getTaskId()).filter(t -> t != null && !ids.contains(t)).forEach(ids::add);
-        }
-        return ids;
-    }
-
-    /**
      * Late callbacks of archived recordings: {@link #target} also looks in {@code view}, and {@link #offer} brings
      * such a recording back into the cache with {@code restore} and refuses the callback, which TRTC sends again
      * (immediately, then every 10 s for a minute) and then finds it there. Set before starting.

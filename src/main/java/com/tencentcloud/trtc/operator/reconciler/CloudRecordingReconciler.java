@@ -152,7 +152,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         context.getPrimaryCache().addIndexer(SECRET_INDEX, r -> SecretResolver.referencedSecretNames(r).stream()
                 .map(name -> r.getMetadata().getNamespace() + "/" + name).toList());
         context.getPrimaryCache().addIndexer(RecorderSeats.INDEX, r -> r.getSpec() == null ? List.of() : List.of(RecorderSeats.seat(r)));
-        context.getPrimaryCache().addIndexer(CallbackInbox.TASK_INDEX, CallbackInbox::taskIds);
+        context.getPrimaryCache().addIndexer(CallbackInbox.TASK_INDEX, FinishedArchive::taskIds);
         Map<String, InformerEventSource<Secret, CloudRecording>> secretSources = new LinkedHashMap<>();
         for (String namespace : config.watchNamespaces().isEmpty() ? Set.of(ALL_NAMESPACES) : config.watchNamespaces()) {
             secretSources.put(namespace, secretSource(context, namespace));

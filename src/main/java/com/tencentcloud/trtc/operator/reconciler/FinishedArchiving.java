@@ -37,7 +37,7 @@ final class FinishedArchiving {
                 || !Objects.equals(r.getStatus().getObservedGeneration(), r.getMetadata().getGeneration())) {
             return Optional.empty();
         }
-        if (!FinishedArchive.archive(client, r, CallbackInbox.taskIds(r))) {
+        if (!FinishedArchive.archive(client, r)) {
             return Optional.of(Step.requeue(r, CONFLICT_RETRY));
         }
         LOG.debug("{}/{}: finished ({}) {} ago: archived", r.getMetadata().getNamespace(), r.getMetadata().getName(),

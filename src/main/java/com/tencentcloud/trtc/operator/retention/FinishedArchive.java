@@ -71,10 +71,7 @@ public final class FinishedArchive {
     private FinishedArchive() {
     }
 
-    /**
-     * When {@code r} is to be archived; empty when it never is (see the class comment). {@code taskIds} are the ids
-     * its callbacks may still name.
-     */
+    /** When {@code r} is to be archived; empty when it never is (see the class comment). */
     public static Optional<Instant> archiveAt(CloudRecording r) {
         if (r.isMarkedForDeletion() || r.getStatus() == null || !ARCHIVED_PHASES.contains(r.getStatus().getPhase())
                 || labels(r).containsKey(CloudRecordingSchedule.LABEL_SCHEDULE) || labels(r).containsKey(CloudRecording.LABEL_FINISHED)) {
@@ -92,14 +89,14 @@ public final class FinishedArchive {
     }
 
     /**
-     * Archives {@code r} (see the class comment) if it is still the version read; {@code taskIds} as the callbacks
-     * index knows them. False when it changed since, or is gone: the caller looks at it again.
+     * Archives {@code r} (see the class comment) if it is still the version read. False when it changed since, or is
+     * gone: the caller looks at it again.
      */
-    public static boolean archive(KubernetesClient client, CloudRecording r, List<String> taskIds) {
+    public static boolean archive(KubernetesClient client, CloudRecording r) {
         var meta = r.getMetadata();
         try {
             client.resources(CloudRecording.class).inNamespace(meta.getNamespace()).withName(meta.getName())
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch(r, taskIds).toString());
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch(r, taskIds(r)).toString());
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
@@ -180,7 +177,7 @@ public final class FinishedArchive {
                     List<Future<Boolean>> patches = new ArrayList<>();
                     for (CloudRecording r : page.getItems()) {
                         if (archiveAt(r).map(at -> !now.isBefore(at)).orElse(false)) {
-                            patches.add(pool.submit(() -> archive(client, r, taskIds(r))));
+                            patches.add(pool.submit(() -> archive(client, r)));
                         }
                     }
                     for (Future<Boolean> patch : patches) {
@@ -224,14 +221,19 @@ public final class FinishedArchive {
         }
     }
 
-    /** The ids of {@code r}'s tasks, current and ended. */
+    /**
+     * The ids of {@code r}'s tasks whose callbacks may still come: its task ({@code status.taskId}, or the
+     * {@code task-id} annotation that survives a loss of status) and its ended tasks, whose late callbacks (uploads,
+     * VOD commits) still bring files. The callback receiver's index and the archive's annotation both use it.
+     */
     public static List<String> taskIds(CloudRecording r) {
         List<String> ids = new ArrayList<>();
         if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
             ids.add(r.getStatus().getTaskId());
+        } else {
+            Optional.ofNullable(r.getMetadata().getAnnotations()).map(a -> a.get(CloudRecording.ANNOTATION_TASK_ID))
+                    .filter(t -> !t.isBlank()).ifPresent(ids::add);
         }
-        Optional.ofNullable(r.getMetadata().getAnnotations()).map(a -> a.get(CloudRecording.ANNOTATION_TASK_ID))
-                .filter(t -> !t.isBlank() && !ids.contains(t)).ifPresent(ids::add);
         if (r.getStatus() != null && r.getStatus().getTaskHistory() != null) {
             r.getStatus().getTaskHistory().stream().map(t -> t.getTaskId()).filter(t -> t != null && !ids.contains(t)).forEach(ids::add);
         }
