@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -78,7 +77,7 @@ public final class FinishedArchive {
             return Optional.empty();
         }
         Optional<Instant> restored = Optional.ofNullable(r.getMetadata().getAnnotations())
-                .map(a -> a.get(ANNOTATION_RESTORED_AT)).flatMap(FinishedArchive::instant);
+                .map(a -> a.get(ANNOTATION_RESTORED_AT)).flatMap(FinishedRecordings::instant);
         Optional<Instant> at = FinishedRecordings.finishedAt(r)
                 .map(f -> restored.filter(f::isBefore).orElse(f)).map(f -> f.plus(AFTER));
         Optional<Instant> deleteAt = FinishedRecordings.deleteAt(r);
@@ -238,14 +237,6 @@ public final class FinishedArchive {
             r.getStatus().getTaskHistory().stream().map(t -> t.getTaskId()).filter(t -> t != null && !ids.contains(t)).forEach(ids::add);
         }
         return ids;
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static Map<String, String> labels(CloudRecording r) {

@@ -77,7 +77,8 @@ public final class FinishedRecordings {
                 .toList();
     }
 
-    private static Optional<Instant> instant(String text) {
+    /** {@code text} as an instant; empty when absent or not one. */
+    static Optional<Instant> instant(String text) {
         try {
             return Optional.ofNullable(text).map(Instant::parse);
         } catch (DateTimeParseException e) {

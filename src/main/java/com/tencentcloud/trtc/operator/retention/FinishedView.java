@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +88,8 @@ public final class FinishedView implements AutoCloseable {
             CloudRecordingSpec spec = r.getSpec();
             return new Archived(m.getNamespace() == null ? null : m.getNamespace().intern(), m.getName(), m.getUid(),
                     m.getResourceVersion(), m.getGeneration() == null ? -1 : m.getGeneration(),
-                    number(a.get(FinishedArchive.ANNOTATION_GENERATION)), instant(a.get(FinishedArchive.ANNOTATION_DELETE_AT)),
+                    number(a.get(FinishedArchive.ANNOTATION_GENERATION)),
+                    FinishedRecordings.instant(a.get(FinishedArchive.ANNOTATION_DELETE_AT)).orElse(null),
                     a.getOrDefault(FinishedArchive.ANNOTATION_TASK_IDS, ""), spec == null ? null : spec.getSdkAppId(),
                     spec == null || spec.getCredentialsSecretRef() == null ? null : spec.getCredentialsSecretRef().getName(),
                     spec == null || spec.getAccountRef() == null ? null : spec.getAccountRef().getName());
@@ -141,14 +141,6 @@ public final class FinishedView implements AutoCloseable {
                 return text == null ? -1 : Long.parseLong(text);
             } catch (NumberFormatException e) {
                 return -1;
-            }
-        }
-
-        private static Instant instant(String text) {
-            try {
-                return text == null ? null : Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                return null;
             }
         }
     }
