@@ -80,10 +80,7 @@ final class PollBudget {
     synchronized void release(String uid) {
         String key = budgetOf.remove(uid);
         if (key != null) {
-            activeByBudget.computeIfPresent(key, (k, tasks) -> {
-                tasks.remove(uid);
-                return tasks.isEmpty() ? null : tasks;
-            });
+            leave(key, uid);
         }
     }
 
@@ -102,14 +99,18 @@ final class PollBudget {
         return pace.perSecond() / 2;
     }
 
+    private void leave(String key, String uid) {
+        activeByBudget.computeIfPresent(key, (k, tasks) -> {
+            tasks.remove(uid);
+            return tasks.isEmpty() ? null : tasks;
+        });
+    }
+
     /** Counts {@code uid} in {@code pace}'s budget (moving it from another, if its account changed); returns the count. */
     private synchronized int count(String uid, Pace pace) {
         String before = budgetOf.put(uid, pace.key());
         if (before != null && !before.equals(pace.key())) {
-            activeByBudget.computeIfPresent(before, (k, tasks) -> {
-                tasks.remove(uid);
-                return tasks.isEmpty() ? null : tasks;
-            });
+            leave(before, uid);
         }
         Set<String> tasks = activeByBudget.computeIfAbsent(pace.key(), k -> ConcurrentHashMap.newKeySet());
         tasks.add(uid);
