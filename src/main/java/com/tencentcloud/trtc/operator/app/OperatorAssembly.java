@@ -329,7 +329,8 @@ public final class OperatorAssembly implements AutoCloseable {
         Duration wait = Duration.ofSeconds(1);
         while (!stopping.get()) {
             try {
-                FinishedArchive.archiveExisting(client, config.watchNamespaces(), tuning.clock().instant());
+                FinishedArchive.archiveExisting(client, config.watchNamespaces(), OperatorConfig.INFORMER_LIST_LIMIT,
+                        tuning.clock().instant());
                 return;
             } catch (KubernetesClientException e) {
                 boolean passing = e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;

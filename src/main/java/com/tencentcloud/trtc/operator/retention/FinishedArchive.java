@@ -60,8 +60,6 @@ public final class FinishedArchive {
     public static final String ANNOTATION_DELETE_AT = CloudRecording.ANNOTATION_PREFIX + "delete-at";
     /** When {@link #restore} brought it back: it stays {@link #AFTER} from then, for the callbacks it came back for. */
     public static final String ANNOTATION_RESTORED_AT = CloudRecording.ANNOTATION_PREFIX + "restored-at";
-    /** Page size of the start-up pass. */
-    static final long PAGE = 250;
     /** Patches of the start-up pass in flight at once. */
     static final int PARALLEL = 16;
     private static final Set<Phase> ARCHIVED_PHASES = EnumSet.of(Phase.Stopped, Phase.Expired);
@@ -151,9 +149,10 @@ public final class FinishedArchive {
      * the recordings it works on only. Each page's patches go {@link #PARALLEL} at a time (one at a time, the API
      * server's storage writes bound the pass to a few dozen a second). Returns how many it archived.
      *
+     * @param pageSize how many recordings one list page holds (the informers' page size)
      * @throws KubernetesClientException when the API server fails a list or a patch; the pass is safe to run again
      */
-    public static int archiveExisting(KubernetesClient client, Set<String> namespaces, Instant now) {
+    public static int archiveExisting(KubernetesClient client, Set<String> namespaces, long pageSize, Instant now) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
             Thread t = new Thread(r, "archive-finished");
             t.setDaemon(true);
@@ -167,7 +166,7 @@ public final class FinishedArchive {
                 String next = null;
                 boolean more = true;
                 while (more) {
-                    var page = listPage(scope, new ListOptionsBuilder().withLabelSelector(NOT_FINISHED).withLimit(PAGE)
+                    var page = listPage(scope, new ListOptionsBuilder().withLabelSelector(NOT_FINISHED).withLimit(pageSize)
                             .withContinue(next).build());
                     if (page == null) {
                         next = null;

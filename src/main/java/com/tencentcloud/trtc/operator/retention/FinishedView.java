@@ -128,10 +128,6 @@ public final class FinishedView implements AutoCloseable {
             return r;
         }
 
-        String key() {
-            return namespace == null ? name : namespace + "/" + name;
-        }
-
         List<String> tasks() {
             return taskIds.isBlank() ? List.of() : Stream.of(taskIds.split(",")).filter(s -> !s.isBlank()).toList();
         }
