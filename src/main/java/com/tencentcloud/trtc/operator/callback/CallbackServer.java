@@ -81,6 +81,8 @@ public final class CallbackServer implements AutoCloseable {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(3);
     /** How long a connection may stay open without beginning a request; it holds a socket, never a thread. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a connection answered 413 stays open for the rest of the client's body to be read and dropped. */
+    static final Duration OVERSIZED_LINGER = Duration.ofSeconds(2);
     static final int IO_THREADS = 2;
     static final int MAX_INITIAL_LINE = 4096;
     static final int MAX_HEADERS = 8192;
@@ -171,7 +173,12 @@ public final class CallbackServer implements AutoCloseable {
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    /** Answers 413 to a body over {@value #MAX_BODY} bytes (declared or chunked) and closes the connection. */
+    /**
+     * Answers 413 to a body over {@value #MAX_BODY} bytes (declared or chunked) and ends the connection. The client is
+     * usually still sending its body then, and closing a socket with unread bytes resets it, which can throw the
+     * answer away before the client reads it; so the server only stops sending (FIN after the answer), reads and
+     * discards what still comes, and closes after {@link #OVERSIZED_LINGER} or when the client does.
+     */
     private final class BodyLimit extends HttpObjectAggregator {
 
         BodyLimit() {
@@ -181,8 +188,14 @@ public final class CallbackServer implements AutoCloseable {
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             listener.handled("unknown", Result.TOO_LARGE);
-            ctx.writeAndFlush(response(new Answer(413, error(413, "too large"), true)))
-                    .addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(response(new Answer(413, error(413, "too large"), true))).addListener(written -> {
+                if (written.isSuccess() && ctx.channel() instanceof SocketChannel socket) {
+                    socket.shutdownOutput();
+                    ctx.executor().schedule(() -> ctx.close(), OVERSIZED_LINGER.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    ctx.close();
+                }
+            });
         }
     }
 
