@@ -166,6 +166,23 @@ public final class TaskSlots {
     }
 
     /**
+     * Whether {@code r} waits in line and its turn has come: {@link #admit} would let it create now. Changes nothing;
+     * the reconciler asks it to let such a resource past the threads its namespace's other work holds.
+     */
+    public synchronized boolean turnCame(CloudRecording r) {
+        if (r.getSpec() == null || r.getSpec().getSdkAppId() == null) {
+            return false;
+        }
+        build();
+        App app = apps.get(r.getSpec().getSdkAppId());
+        String uid = r.getMetadata().getUid();
+        if (app == null || !app.waiting.containsKey(uid)) {
+            return false;
+        }
+        return position(line(app), uid) <= eligible(app, clock.instant());
+    }
+
+    /**
      * CreateCloudRecording for {@code r} answered {@code FailedOperation.RestrictedConcurrency}: {@code r} goes back to
      * its place in the line, and the operator's live tasks of its application are as many as TRTC allows for now.
      */

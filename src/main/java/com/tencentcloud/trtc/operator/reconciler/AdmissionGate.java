@@ -47,6 +47,11 @@ final class AdmissionGate {
         return Optional.empty();
     }
 
+    /** Whether {@code r} waits in line and a slot is free for it now (design §11: its Create is due at once). */
+    boolean turnCame(CloudRecording r) {
+        return slots.turnCame(r);
+    }
+
     /** Whether a failed Create means the application is full. */
     static boolean restricted(TrtcApiException e) {
         return RESTRICTED.equals(e.code());

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * of them, and if one namespace's burst had every thread waiting at a limiter, another namespace's event would sit in
  * JOSDK's queue behind the whole burst. So at most {@link #perNamespace()} reconciles of one namespace run at once (the
  * pool less a quarter of it, at least one thread kept free); a reconcile beyond that does nothing and comes back later.
+ * A reconcile that is due now, a recording whose task slot just freed (design §11), may also take the threads kept for
+ * other namespaces but one ({@link #duePerNamespace()}): such reconciles are few (one per slot freed), each makes one
+ * call, and deferring one behind its namespace's line would leave its slot unused for as long as that line takes.
  *
  * <p>The delay follows its place in line for its budget's limiter. Resources wait in one line per budget and
  * namespace; the {@code n}-th of a namespace's line comes back after about as many permits as the limiter hands out
@@ -35,6 +38,7 @@ final class NamespaceShare {
     /** Deferred reconciles come back at 80 to 90 % of their place in line: early costs a no-op, late an idle limiter. */
     static final double EARLY = 0.8;
     private final int perNamespace;
+    private final int duePerNamespace;
     private final Pace defaultPace;
     private final Map<String, Integer> running = new HashMap<>();
     private final Map<String, Budget> budgets = new HashMap<>();
@@ -72,12 +76,18 @@ final class NamespaceShare {
      */
     NamespaceShare(int threads, double ratePerSecond) {
         this.perNamespace = Math.max(1, Math.min(threads - 1, threads - threads / 4));
+        this.duePerNamespace = Math.max(perNamespace, threads - 1);
         this.defaultPace = Pace.byDefault(ratePerSecond);
     }
 
     /** How many reconciles of one namespace may run at once. */
     int perNamespace() {
         return perNamespace;
+    }
+
+    /** How many reconciles of one namespace may run at once while the one asking is due now. */
+    int duePerNamespace() {
+        return duePerNamespace;
     }
 
     /** {@link #enter(String, String, Supplier)} for a resource in the operator's default budget. */
@@ -92,15 +102,23 @@ final class NamespaceShare {
      * @return empty when it may run (then {@link #leave} it), else how long to wait before trying again
      */
     Optional<Duration> enter(String namespace, String uid, Supplier<Optional<Pace>> pace) {
-        if (letIn(namespace, uid)) {
+        return enter(namespace, uid, pace, false);
+    }
+
+    /**
+     * {@link #enter(String, String, Supplier)}, for a reconcile that is {@code due} now (a freed task slot waits for
+     * it) or not.
+     */
+    Optional<Duration> enter(String namespace, String uid, Supplier<Optional<Pace>> pace, boolean due) {
+        if (letIn(namespace, uid, due ? duePerNamespace : perNamespace)) {
             return Optional.empty();
         }
         return Optional.of(queue(namespace, uid, pace.get().orElse(defaultPace)));
     }
 
-    private synchronized boolean letIn(String namespace, String uid) {
+    private synchronized boolean letIn(String namespace, String uid, int limit) {
         int now = running.getOrDefault(namespace, 0);
-        if (now >= perNamespace) {
+        if (now >= limit) {
             return false;
         }
         running.put(namespace, now + 1);
@@ -154,7 +172,16 @@ final class NamespaceShare {
      * returns {@code later} of the time to come back, paced by the budget {@code pace} names (empty: the default).
      */
     <T> T run(String namespace, String uid, Supplier<Optional<Pace>> pace, Supplier<T> work, Function<Duration, T> later) {
-        Optional<Duration> wait = enter(namespace, uid, pace);
+        return run(namespace, uid, pace, false, work, later);
+    }
+
+    /**
+     * {@link #run(String, String, Supplier, Supplier, Function)} for a reconcile that is {@code due} now (a freed task
+     * slot waits for it) or not; one that is due may use the threads kept for other namespaces but one.
+     */
+    <T> T run(String namespace, String uid, Supplier<Optional<Pace>> pace, boolean due, Supplier<T> work,
+              Function<Duration, T> later) {
+        Optional<Duration> wait = enter(namespace, uid, pace, due);
         if (wait.isPresent()) {
             return later.apply(wait.get());
         }

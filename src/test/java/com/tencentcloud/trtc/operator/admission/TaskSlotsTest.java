@@ -80,6 +80,32 @@ class TaskSlotsTest {
     }
 
     @Test
+    void turnCameSaysWhoWouldBeAdmittedNowWithoutTakingTheSlot() {
+        CloudRecording a = recording("ns", "a", 0, 0);
+        CloudRecording b = recording("ns", "b", 1, 0);
+        CloudRecording c = recording("ns", "c", 2, 0);
+        CloudRecording d = recording("ns", "d", 3, 0);
+        slots.admit(a);
+        slots.settle(withTask(a, Phase.Idle));
+        slots.admit(b);
+        slots.settle(withTask(b, Phase.Recording));
+        slots.admit(c);
+        slots.admit(d);
+        assertThat(slots.turnCame(a)).as("a holder does not wait").isFalse();
+        assertThat(slots.turnCame(c)).isFalse();
+        assertThat(slots.turnCame(recording("ns", "never-seen", 0, 0))).isFalse();
+
+        slots.settle(withTask(a, Phase.Stopped));
+
+        assertThat(slots.turnCame(c)).as("the head, with a slot free").isTrue();
+        assertThat(slots.turnCame(d)).as("second in line, one slot free").isFalse();
+        assertThat(slots.turnCame(c)).as("asking changes nothing").isTrue();
+        assertThat(slots.counts(APP)).containsExactly(1, 2);
+        assertThat(slots.admit(c)).isInstanceOf(Admission.Admitted.class);
+        assertThat(slots.turnCame(c)).as("admitted, it no longer waits").isFalse();
+    }
+
+    @Test
     void anExpiredTaskKeepsItsSlotAndADeletedResourceFreesIt() {
         CloudRecording a = recording("ns", "a", 0, 0);
         CloudRecording b = recording("ns", "b", 1, 0);

@@ -20,6 +20,30 @@ class NamespaceShareTest {
     }
 
     @Test
+    void aReconcileDueNowMayUseTheThreadsKeptForOtherNamespacesButOne() {
+        NamespaceShare share = new NamespaceShare(20, 20);
+        for (int i = 0; i < share.perNamespace(); i++) {
+            assertThat(share.enter("burst", "b" + i)).isEmpty();
+        }
+        assertThat(share.enter("burst", "waiting", Optional::empty, false)).as("a reconcile not due waits").isPresent();
+        assertThat(share.duePerNamespace()).isEqualTo(19);
+        for (int i = 0; i < 4; i++) {
+            assertThat(share.enter("burst", "due" + i, Optional::empty, true)).as("due " + i).isEmpty();
+        }
+        assertThat(share.enter("burst", "due4", Optional::empty, true)).as("one thread is always left to others").isPresent();
+        assertThat(share.enter("quiet", "q")).as("another namespace still gets a thread").isEmpty();
+        assertThat(share.deferred("burst")).isEqualTo(2);
+    }
+
+    @Test
+    void withOneThreadAReconcileDueNowWaitsLikeAnyOther() {
+        NamespaceShare share = new NamespaceShare(1, 20);
+        assertThat(share.enter("ns", "a")).isEmpty();
+        assertThat(share.duePerNamespace()).isEqualTo(1);
+        assertThat(share.enter("ns", "due", Optional::empty, true)).isPresent();
+    }
+
+    @Test
     void deferredResourcesComeBackInTheOrderTheyQueuedAtAboutTheRateLimit() {
         NamespaceShare share = new NamespaceShare(4, 20);
         for (int i = 0; i < share.perNamespace(); i++) {
