@@ -1,11 +1,13 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
+import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus;
 import com.tencentcloud.trtc.operator.mapping.CreateRequestMapper;
 import com.tencentcloud.trtc.operator.mapping.EffectiveSpec;
 import com.tencentcloud.trtc.operator.mapping.RecorderIds;
 import com.tencentcloud.trtc.operator.mapping.RecordingSecrets;
 import com.tencentcloud.trtc.operator.trtc.CallContext;
+import com.tencentcloud.trtc.operator.trtc.HttpTrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
 import com.tencentcloud.trtc.operator.trtc.TrtcClient;
 import com.tencentcloud.trtc.operator.trtc.TrtcTransportException;
@@ -29,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>The {@code create-pending} annotation is written with an optimistic lock on the resource version this
  *       reconcile read; if the resource changed meanwhile, nothing is called and the reconcile starts again.</li>
- *   <li>CreateCloudRecording is called with the resource's deterministic recorder user id.</li>
+ *   <li>CreateCloudRecording is called with the resource's deterministic recorder user id. Phase {@code Creating}
+ *       is written before the call only when the call will wait at its account's rate limiter for
+ *       {@link #SHOW_CREATING_AFTER} or more; otherwise the answer comes first and the one status write after it
+ *       says what came of it, so a Create that can go at once costs one write before it, not two.</li>
  *   <li>The TaskId is kept in memory until it is written to status and to the {@code task-id} annotation, so a
  *       failed status write is retried without a second call.</li>
  * </ol>
@@ -44,6 +49,8 @@ final class RecordingCreator {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingCreator.class);
     static final Duration FIRST_DESCRIBE = Duration.ofSeconds(15);
     private static final Duration STALE_RETRY = Duration.ofSeconds(1);
+    /** The shortest wait at the rate limiter that phase {@code Creating} is written for before the Create. */
+    static final Duration SHOW_CREATING_AFTER = Duration.ofSeconds(1);
 
     private record CreatedTask(String recorderUserId, String taskId, String requestId, Instant createdAt) {
     }
@@ -117,7 +124,7 @@ final class RecordingCreator {
             events.warning(marked, "CreateRetried", "An earlier CreateCloudRecording for robot " + userId
                     + " got no answer and may have started a task; creating again with the same robot user id, which ends any such task");
         }
-        marked = writer.writeStatus(marked, transitions.creating(marked, userId));
+        marked = creating(marked, userId, call);
         List<String> secretValues = Arrays.asList(call.credentials().secretKey(), call.credentials().token(),
                 values.userSig(), values.privateMapKey(), values.storageAccessKey(), values.storageSecretKey());
         try {
@@ -129,19 +136,44 @@ final class RecordingCreator {
             return persist(marked, task);
         } catch (TrtcApiException e) {
             if (AdmissionGate.restricted(e)) {
-                return gate.refused(writer.clearCreatePending(marked), e);
+                return gate.refused(cleared(marked), e);
             }
-            return failures.trtc(writer.clearCreatePending(marked), e, secretValues);
+            return failures.trtc(cleared(marked), e, secretValues);
         } catch (IllegalArgumentException e) {
-            return failures.refused(writer.clearCreatePending(marked), e, secretValues);
+            return failures.refused(cleared(marked), e, secretValues);
         } catch (TrtcTransportException e) {
             if (e.outcomeUnknown()) {
                 events.warning(marked, "CreateOutcomeUnknown", e.getMessage()
                         + "; the next attempt reuses robot " + userId + " so that at most one task survives");
                 return failures.trtc(marked, e, secretValues);
             }
-            return failures.trtc(writer.clearCreatePending(marked), e, secretValues);
+            return failures.trtc(cleared(marked), e, secretValues);
         }
+    }
+
+    /**
+     * {@code r} in phase {@code Creating}: written when its Create will wait at the rate limiter long enough to be seen,
+     * else only in memory, for the write that follows the answer to start from.
+     */
+    private CloudRecording creating(CloudRecording r, String userId, CallContext call) {
+        CloudRecordingStatus status = transitions.creating(r, userId);
+        if (trtc.expectedWait(call, HttpTrtcClient.CREATE).compareTo(SHOW_CREATING_AFTER) >= 0) {
+            return writer.writeStatus(r, status);
+        }
+        return withStatus(r, status);
+    }
+
+    /** {@code marked} without its {@code create-pending} mark, keeping the status this reconcile gave it. */
+    private CloudRecording cleared(CloudRecording marked) {
+        return withStatus(writer.clearCreatePending(marked), marked.getStatus());
+    }
+
+    private static CloudRecording withStatus(CloudRecording r, CloudRecordingStatus status) {
+        CloudRecording copy = new CloudRecording();
+        copy.setMetadata(r.getMetadata());
+        copy.setSpec(r.getSpec());
+        copy.setStatus(status);
+        return copy;
     }
 
     /** Forgets an unsaved TaskId of a resource that is gone. */

@@ -51,4 +51,9 @@ abstract class DecoratingTrtcClient implements TrtcClient {
     public Duration expectedWait(String action) {
         return delegate.expectedWait(action);
     }
+
+    @Override
+    public Duration expectedWait(CallContext call, String action) {
+        return delegate.expectedWait(call, action);
+    }
 }

@@ -61,4 +61,9 @@ public final class RateLimitedTrtcClient extends DecoratingTrtcClient {
     public Duration expectedWait(String action) {
         return limiters.expectedWait(action);
     }
+
+    @Override
+    public Duration expectedWait(CallContext call, String action) {
+        return limiters.limiterFor(call).expectedWait(action);
+    }
 }

@@ -51,4 +51,9 @@ public interface TrtcClient {
     default Duration expectedWait(String action) {
         return Duration.ZERO;
     }
+
+    /** {@link #expectedWait(String)} for a call made with {@code call}: the wait at that call's own account's limiter. */
+    default Duration expectedWait(CallContext call, String action) {
+        return expectedWait(action);
+    }
 }

@@ -27,7 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,69 @@ class CloudRecordingReconcilerTest {
         assertThat(request.userSig()).isEqualTo("minted-usersig-" + expectedRobot + "-" + (72 + 24) * 3600);
         await().untilAsserted(() -> assertThat(reasons()).contains("Created"));
         assertThat(trtc.calls()).hasSize(1);
+    }
+
+    @Test
+    void aCreateThatCanGoAtOnceIsPrecededOnlyByItsPendingMarkAndItsStatusGoesStraightToIdle() {
+        credentials();
+        AtomicReference<CloudRecording> atCreate = new AtomicReference<>();
+        trtc.then("CreateCloudRecording", r -> {
+            atCreate.set(harness.get("weekly-allhands"));
+            return created("task-1", "req-create-1");
+        });
+        harness.start(trtc, config());
+        apply();
+
+        CloudRecording r = awaitStatus(s -> "task-1".equals(s.getTaskId()));
+        assertThat(atCreate.get().getMetadata().getAnnotations()).containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+        assertThat(atCreate.get().getMetadata().getFinalizers()).containsExactly(CloudRecording.FINALIZER);
+        assertThat(atCreate.get().getStatus()).as("no status write before a Create that waits for nothing").isNull();
+        assertThat(r.getStatus().getPhase()).isEqualTo(CloudRecordingStatus.Phase.Idle);
+        assertThat(r.getStatus().getRecorderUserId()).isNotBlank();
+    }
+
+    @Test
+    void aCreateThatWaitsAtTheRateLimiterShowsCreatingWhileItWaits() {
+        credentials();
+        trtc.queueing(action -> "CreateCloudRecording".equals(action) ? Duration.ofSeconds(3) : Duration.ZERO);
+        AtomicReference<CloudRecording> atCreate = new AtomicReference<>();
+        trtc.then("CreateCloudRecording", r -> {
+            atCreate.set(harness.get("weekly-allhands"));
+            return created("task-1", "req-create-1");
+        });
+        harness.start(trtc, config());
+        apply();
+
+        awaitStatus(s -> "task-1".equals(s.getTaskId()));
+        CloudRecordingStatus before = atCreate.get().getStatus();
+        assertThat(before.getPhase()).isEqualTo(CloudRecordingStatus.Phase.Creating);
+        assertThat(condition(before, Conditions.READY)).extracting(Condition::getReason, Condition::getMessage)
+                .containsExactly("Creating", "Starting the recording task");
+    }
+
+    @Test
+    void aTransientCreateErrorWithNoCreatingWrittenBeforeStillShowsPhaseCreatingWithTheError() throws Exception {
+        credentials();
+        CountDownLatch seen = new CountDownLatch(1);
+        trtc.then("CreateCloudRecording", r -> new TrtcApiException("CreateCloudRecording", "InternalError", "backend busy", "req-err-1"))
+                .then("CreateCloudRecording", r -> {
+                    try {
+                        seen.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return created("task-1", "req-create-1");
+                });
+        harness.start(trtc, config());
+        apply();
+
+        CloudRecording failed = awaitStatus(s -> "ReconcileError".equals(condition(s, Conditions.SYNCED).getReason()));
+        seen.countDown();
+        assertThat(failed.getStatus().getPhase()).isEqualTo(CloudRecordingStatus.Phase.Creating);
+        assertThat(condition(failed, Conditions.SYNCED).getMessage()).contains("InternalError");
+        assertThat(failed.getStatus().getRecorderUserId()).isNotBlank();
+        awaitStatus(s -> "task-1".equals(s.getTaskId()));
+        assertThat(trtc.calls("CreateCloudRecording")).hasSize(2);
     }
 
     @Test
