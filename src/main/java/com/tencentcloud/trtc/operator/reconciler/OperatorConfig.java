@@ -76,10 +76,12 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
     public static final int DEFAULT_MAX_CONCURRENT_TASKS = 100;
     /**
      * Concurrent reconciles. A create holds its thread for a few Kubernetes round trips besides its TRTC call, so
-     * enough threads must wait at the rate limiter to use every permit: at 10 a 1,000-resource burst drained at
-     * 1.16x the 50 s floor, at 20 at 1.13x (bench/run, 2 cores).
+     * enough threads must wait at each account's rate limiter to use every permit, and the accounts share the one
+     * pool: about 20 threads per account bursting at once. With two accounts of 300 recordings each (AccountsIT, 2
+     * cores) all were created at 1.38x one account's floor with 20 threads, at 1.17x with 40; a 1,000-resource burst
+     * of one account drained at 1.10x the 50 s floor with 20, 1.07x with 40 (bench/run --real-api-server).
      */
-    public static final int DEFAULT_RECONCILE_THREADS = 20;
+    public static final int DEFAULT_RECONCILE_THREADS = 40;
     /**
      * Objects per page of every informer's list (the first list after a start, and any re-list after a lost
      * watch): each page is parsed and stored before the next is asked for, so start-up memory does not grow with the

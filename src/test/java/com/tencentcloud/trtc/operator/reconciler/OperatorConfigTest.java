@@ -24,7 +24,7 @@ class OperatorConfigTest {
         assertThat(c.metricsPort()).isEqualTo(8080);
         assertThat(c.leaderElection()).isFalse();
         assertThat(c.serverSideApply()).isTrue();
-        assertThat(c.reconcileThreads()).isEqualTo(20);
+        assertThat(c.reconcileThreads()).isEqualTo(40);
         assertThat(c.callbackPort()).as("no callback receiver unless asked").isEmpty();
         assertThat(c.defaultCallbackKey()).isEmpty();
         assertThat(c.metricsBindAddress().isAnyLocalAddress()).isTrue();
