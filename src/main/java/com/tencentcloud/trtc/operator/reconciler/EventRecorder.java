@@ -38,12 +38,22 @@ public class EventRecorder {
 
     private final KubernetesClient client;
     private final Clock clock;
-    private final ThreadPoolExecutor[] lanes = new ThreadPoolExecutor[LANES];
+    private final ThreadPoolExecutor[] lanes;
 
+    /** Writes Events in the background. */
     public EventRecorder(KubernetesClient client, Clock clock) {
+        this(client, clock, true);
+    }
+
+    /**
+     * @param background whether Events are written in the background; {@code false} writes each before
+     *                   {@link #normal}/{@link #warning} return, for a caller that reads them right after
+     */
+    public EventRecorder(KubernetesClient client, Clock clock, boolean background) {
         this.client = client;
         this.clock = clock;
-        for (int i = 0; i < LANES; i++) {
+        this.lanes = new ThreadPoolExecutor[background ? LANES : 0];
+        for (int i = 0; i < lanes.length; i++) {
             String name = "trtc-events-" + i;
             ThreadPoolExecutor lane = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(QUEUED_PER_LANE), r -> {
@@ -86,6 +96,10 @@ public class EventRecorder {
                 .withSource(new EventSourceBuilder().withComponent(COMPONENT).build())
                 .withReportingComponent(COMPONENT)
                 .build();
+        if (lanes.length == 0) {
+            write(event);
+            return;
+        }
         String key = meta.getUid() != null ? meta.getUid() : meta.getNamespace() + "/" + meta.getName();
         try {
             lanes[Math.floorMod(key.hashCode(), LANES)].execute(() -> write(event));

@@ -52,6 +52,10 @@ public final class Benchmark {
             Restart.main(args);
             return;
         }
+        if (Arrays.asList(args).contains("--accounts")) {
+            AccountsBench.main(args);
+            return;
+        }
         if (Arrays.asList(args).contains("--quota")) {
             QuotaBench.main(args);
             return;

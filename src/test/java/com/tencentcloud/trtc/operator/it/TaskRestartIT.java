@@ -132,7 +132,7 @@ class TaskRestartIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("5285890790", first),
                         org.assertj.core.groups.Tuple.tuple("5285890791", first),
                         org.assertj.core.groups.Tuple.tuple("5285890792", second));
-        assertThat(warnings(c)).contains("TaskRestarted");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(warnings(c)).contains("TaskRestarted"));
         Thread.sleep(5_000);
         assertThat(calls(c, "CreateCloudRecording")).as("still exactly one new Create").hasSize(2);
     }

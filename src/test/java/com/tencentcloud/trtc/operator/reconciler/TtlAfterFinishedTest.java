@@ -58,7 +58,8 @@ class TtlAfterFinishedTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> harness.get(NAME) == null);
         assertThat(Duration.between(stoppedSeen, Instant.now())).isGreaterThan(Duration.ofMillis(1500));
-        Event gone = harness.events().stream().filter(e -> TtlAfterFinished.REASON.equals(e.getReason())).findFirst().orElseThrow();
+        Event gone = await().atMost(Duration.ofSeconds(10)).until(() -> harness.events().stream()
+                .filter(e -> TtlAfterFinished.REASON.equals(e.getReason())).findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(gone.getType()).isEqualTo("Normal");
         assertThat(gone.getMessage()).contains("ttlSecondsAfterFinished 3 s", "task task-ttl", "2 files",
                 "1400188366_3560_teacher_main.mp4", "1400188366_3560_student_main.mp4");
@@ -92,7 +93,7 @@ class TtlAfterFinishedTest {
                 });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(NAME) == null);
-        assertThat(harness.reasons()).contains(TtlAfterFinished.REASON);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(harness.reasons()).contains(TtlAfterFinished.REASON));
     }
 
     private void scriptTaskThatRecordsTwoFilesThenEnds() {
