@@ -61,12 +61,7 @@ class TaskSlotsTest {
         CloudRecording b = recording("ns", "b", 1, 0);
         CloudRecording c = recording("ns", "c", 2, 0);
         CloudRecording d = recording("ns", "d", 3, 0);
-        slots.admit(a);
-        slots.settle(withTask(a, Phase.Idle));
-        slots.admit(b);
-        slots.settle(withTask(b, Phase.Recording));
-        slots.admit(d);
-        slots.admit(c);
+        twoTasksThenTwoWaiting(a, b, d, c);
         assertThat(woken).isEmpty();
 
         clock.advance(Duration.ofSeconds(7));
@@ -82,15 +77,9 @@ class TaskSlotsTest {
     @Test
     void turnCameSaysWhoWouldBeAdmittedNowWithoutTakingTheSlot() {
         CloudRecording a = recording("ns", "a", 0, 0);
-        CloudRecording b = recording("ns", "b", 1, 0);
         CloudRecording c = recording("ns", "c", 2, 0);
         CloudRecording d = recording("ns", "d", 3, 0);
-        slots.admit(a);
-        slots.settle(withTask(a, Phase.Idle));
-        slots.admit(b);
-        slots.settle(withTask(b, Phase.Recording));
-        slots.admit(c);
-        slots.admit(d);
+        twoTasksThenTwoWaiting(a, recording("ns", "b", 1, 0), d, c);
         assertThat(slots.turnCame(a)).as("a holder does not wait").isFalse();
         assertThat(slots.turnCame(c)).isFalse();
         assertThat(slots.turnCame(recording("ns", "never-seen", 0, 0))).isFalse();
@@ -280,6 +269,16 @@ class TaskSlotsTest {
 
         assertThat(woken).containsExactly("ns/d");
         assertThat(slots.admit(d)).isInstanceOf(Admission.Admitted.class);
+    }
+
+    /** {@code first} and {@code second} get a slot and a task (the limit is 2); {@code third}, then {@code fourth}, ask and wait. */
+    private void twoTasksThenTwoWaiting(CloudRecording first, CloudRecording second, CloudRecording third, CloudRecording fourth) {
+        slots.admit(first);
+        slots.settle(withTask(first, Phase.Idle));
+        slots.admit(second);
+        slots.settle(withTask(second, Phase.Recording));
+        slots.admit(third);
+        slots.admit(fourth);
     }
 
     private List<Integer> positions(CloudRecording... rs) {

@@ -106,14 +106,7 @@ class CloudRecordingReconcilerTest {
 
     @Test
     void aCreateThatCanGoAtOnceIsPrecededOnlyByItsPendingMarkAndItsStatusGoesStraightToIdle() {
-        credentials();
-        AtomicReference<CloudRecording> atCreate = new AtomicReference<>();
-        trtc.then("CreateCloudRecording", r -> {
-            atCreate.set(harness.get("weekly-allhands"));
-            return created("task-1", "req-create-1");
-        });
-        harness.start(trtc, config());
-        apply();
+        AtomicReference<CloudRecording> atCreate = appliedSeeingTheStoredResourceAtItsCreate();
 
         CloudRecording r = awaitStatus(s -> "task-1".equals(s.getTaskId()));
         assertThat(atCreate.get().getMetadata().getAnnotations()).containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
@@ -125,8 +118,19 @@ class CloudRecordingReconcilerTest {
 
     @Test
     void aCreateThatWaitsAtTheRateLimiterShowsCreatingWhileItWaits() {
-        credentials();
         trtc.queueing(action -> "CreateCloudRecording".equals(action) ? Duration.ofSeconds(3) : Duration.ZERO);
+        AtomicReference<CloudRecording> atCreate = appliedSeeingTheStoredResourceAtItsCreate();
+
+        awaitStatus(s -> "task-1".equals(s.getTaskId()));
+        CloudRecordingStatus before = atCreate.get().getStatus();
+        assertThat(before.getPhase()).isEqualTo(CloudRecordingStatus.Phase.Creating);
+        assertThat(condition(before, Conditions.READY)).extracting(Condition::getReason, Condition::getMessage)
+                .containsExactly("Creating", "Starting the recording task");
+    }
+
+    /** Applies the recording with its Create answered task-1; the reference holds the stored resource as that Create saw it. */
+    private AtomicReference<CloudRecording> appliedSeeingTheStoredResourceAtItsCreate() {
+        credentials();
         AtomicReference<CloudRecording> atCreate = new AtomicReference<>();
         trtc.then("CreateCloudRecording", r -> {
             atCreate.set(harness.get("weekly-allhands"));
@@ -134,12 +138,7 @@ class CloudRecordingReconcilerTest {
         });
         harness.start(trtc, config());
         apply();
-
-        awaitStatus(s -> "task-1".equals(s.getTaskId()));
-        CloudRecordingStatus before = atCreate.get().getStatus();
-        assertThat(before.getPhase()).isEqualTo(CloudRecordingStatus.Phase.Creating);
-        assertThat(condition(before, Conditions.READY)).extracting(Condition::getReason, Condition::getMessage)
-                .containsExactly("Creating", "Starting the recording task");
+        return atCreate;
     }
 
     @Test
