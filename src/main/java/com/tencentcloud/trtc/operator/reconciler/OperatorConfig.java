@@ -79,7 +79,8 @@ public record OperatorConfig(String trtcEndpoint, String defaultRegion, Optional
      * enough threads must wait at each account's rate limiter to use every permit, and the accounts share the one
      * pool: about 20 threads per account bursting at once. With two accounts of 300 recordings each (AccountsIT, 2
      * cores) all were created at 1.38x one account's floor with 20 threads, at 1.17x with 40; a 1,000-resource burst
-     * of one account drained at 1.10x the 50 s floor with 20, 1.07x with 40 (bench/run --real-api-server).
+     * of one account drained at 1.07x to 1.20x the 50 s floor with either, a spread of one build from run to run
+     * (bench/run --real-api-server).
      */
     public static final int DEFAULT_RECONCILE_THREADS = 40;
     /**
