@@ -104,7 +104,7 @@ class SchedulerTest {
         apply(s -> { }, T0);
         clock.set(T0.plusSeconds(301));
         Scheduler crashing = new Scheduler(new StatusWriteFails(new KubernetesScheduleApi(client)),
-                new EventRecorder(client, clock), clock);
+                new EventRecorder(client, clock, false), clock);
         assertThatThrownBy(() -> crashing.sync(schedule(), children())).hasMessageContaining("process ended");
         CloudRecording first = children().get(0);
         assertThat(schedule().getStatus().getLastScheduleTime()).as("status still says 09:00").isEqualTo(T0.toString());
@@ -335,7 +335,7 @@ class SchedulerTest {
     void aTemplateTheApiServerRefusesStallsTheSchedule() {
         apply(s -> s.getSpec().getTemplate().getSpec().setRecorder(new Recorder()), T0);
         clock.set(T0.plusSeconds(301));
-        Scheduler refusing = new Scheduler(new RefusingCreate(new KubernetesScheduleApi(client)), new EventRecorder(client, clock), clock);
+        Scheduler refusing = new Scheduler(new RefusingCreate(new KubernetesScheduleApi(client)), new EventRecorder(client, clock, false), clock);
 
         refusing.sync(schedule(), children());
 
@@ -345,7 +345,7 @@ class SchedulerTest {
     }
 
     private Scheduler restartedScheduler() {
-        return new Scheduler(new KubernetesScheduleApi(client), new EventRecorder(client, clock), clock);
+        return new Scheduler(new KubernetesScheduleApi(client), new EventRecorder(client, clock, false), clock);
     }
 
     private Optional<Duration> sync() {
