@@ -361,7 +361,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         }
         var meta = resource.getMetadata();
         c.gate().settle(resource);
-        return c.share().run(meta.getNamespace(), meta.getUid(), () -> c.secrets().pace(resource), c.gate().turnCame(resource),
+        return c.share().run(meta.getNamespace(), meta.getUid(), () -> c.secrets().pace(resource), () -> c.gate().turnCame(resource),
                 () -> control(settled(c, act(c, resource, taskId, context))),
                 wait -> UpdateControl.<CloudRecording>noUpdate().rescheduleAfter(wait));
     }

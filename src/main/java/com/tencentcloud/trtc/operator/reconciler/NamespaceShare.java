@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -102,15 +103,16 @@ final class NamespaceShare {
      * @return empty when it may run (then {@link #leave} it), else how long to wait before trying again
      */
     Optional<Duration> enter(String namespace, String uid, Supplier<Optional<Pace>> pace) {
-        return enter(namespace, uid, pace, false);
+        return enter(namespace, uid, pace, () -> false);
     }
 
     /**
-     * {@link #enter(String, String, Supplier)}, for a reconcile that is {@code due} now (a freed task slot waits for
-     * it) or not.
+     * {@link #enter(String, String, Supplier)}, for a reconcile that may be {@code due} now (a freed task slot waits
+     * for it); asked only when the namespace has no thread to spare otherwise.
      */
-    Optional<Duration> enter(String namespace, String uid, Supplier<Optional<Pace>> pace, boolean due) {
-        if (letIn(namespace, uid, due ? duePerNamespace : perNamespace)) {
+    Optional<Duration> enter(String namespace, String uid, Supplier<Optional<Pace>> pace, BooleanSupplier due) {
+        if (letIn(namespace, uid, perNamespace) || duePerNamespace > perNamespace && due.getAsBoolean()
+                && letIn(namespace, uid, duePerNamespace)) {
             return Optional.empty();
         }
         return Optional.of(queue(namespace, uid, pace.get().orElse(defaultPace)));
@@ -172,14 +174,14 @@ final class NamespaceShare {
      * returns {@code later} of the time to come back, paced by the budget {@code pace} names (empty: the default).
      */
     <T> T run(String namespace, String uid, Supplier<Optional<Pace>> pace, Supplier<T> work, Function<Duration, T> later) {
-        return run(namespace, uid, pace, false, work, later);
+        return run(namespace, uid, pace, () -> false, work, later);
     }
 
     /**
      * {@link #run(String, String, Supplier, Supplier, Function)} for a reconcile that is {@code due} now (a freed task
      * slot waits for it) or not; one that is due may use the threads kept for other namespaces but one.
      */
-    <T> T run(String namespace, String uid, Supplier<Optional<Pace>> pace, boolean due, Supplier<T> work,
+    <T> T run(String namespace, String uid, Supplier<Optional<Pace>> pace, BooleanSupplier due, Supplier<T> work,
               Function<Duration, T> later) {
         Optional<Duration> wait = enter(namespace, uid, pace, due);
         if (wait.isPresent()) {

@@ -25,12 +25,12 @@ class NamespaceShareTest {
         for (int i = 0; i < share.perNamespace(); i++) {
             assertThat(share.enter("burst", "b" + i)).isEmpty();
         }
-        assertThat(share.enter("burst", "waiting", Optional::empty, false)).as("a reconcile not due waits").isPresent();
+        assertThat(share.enter("burst", "waiting", Optional::empty, () -> false)).as("a reconcile not due waits").isPresent();
         assertThat(share.duePerNamespace()).isEqualTo(19);
         for (int i = 0; i < 4; i++) {
-            assertThat(share.enter("burst", "due" + i, Optional::empty, true)).as("due " + i).isEmpty();
+            assertThat(share.enter("burst", "due" + i, Optional::empty, () -> true)).as("due " + i).isEmpty();
         }
-        assertThat(share.enter("burst", "due4", Optional::empty, true)).as("one thread is always left to others").isPresent();
+        assertThat(share.enter("burst", "due4", Optional::empty, () -> true)).as("one thread is always left to others").isPresent();
         assertThat(share.enter("quiet", "q")).as("another namespace still gets a thread").isEmpty();
         assertThat(share.deferred("burst")).isEqualTo(2);
     }
@@ -40,7 +40,7 @@ class NamespaceShareTest {
         NamespaceShare share = new NamespaceShare(1, 20);
         assertThat(share.enter("ns", "a")).isEmpty();
         assertThat(share.duePerNamespace()).isEqualTo(1);
-        assertThat(share.enter("ns", "due", Optional::empty, true)).isPresent();
+        assertThat(share.enter("ns", "due", Optional::empty, () -> true)).isPresent();
     }
 
     @Test
