@@ -25,8 +25,7 @@ public final class SlotRules {
      * line (design §10 before §11: a restart continues a recording that already had its turn).
      */
     public static boolean holdsSlot(CloudRecording r) {
-        Map<String, String> annotations = r.getMetadata().getAnnotations();
-        if (annotations != null && annotations.containsKey(CloudRecording.ANNOTATION_CREATE_PENDING)) {
+        if (createPending(r)) {
             return true;
         }
         if (!hasTask(r)) {
@@ -58,12 +57,23 @@ public final class SlotRules {
         return !retrying && !Conditions.isTrue(conditions, Conditions.STALLED) && r.getStatus().getPhase() != Phase.Failed;
     }
 
-    private static boolean hasTask(CloudRecording r) {
+    /** The task a resource knows of: {@code status.taskId}, else its {@code task-id} annotation; null when none. */
+    static String taskId(CloudRecording r) {
         if (r.getStatus() != null && r.getStatus().getTaskId() != null) {
-            return true;
+            return r.getStatus().getTaskId();
         }
         Map<String, String> annotations = r.getMetadata().getAnnotations();
         String id = annotations == null ? null : annotations.get(CloudRecording.ANNOTATION_TASK_ID);
-        return id != null && !id.isBlank();
+        return id == null || id.isBlank() ? null : id;
+    }
+
+    /** Whether the CreateCloudRecording sent for a resource may still be unanswered ({@code create-pending}). */
+    static boolean createPending(CloudRecording r) {
+        Map<String, String> annotations = r.getMetadata().getAnnotations();
+        return annotations != null && annotations.containsKey(CloudRecording.ANNOTATION_CREATE_PENDING);
+    }
+
+    private static boolean hasTask(CloudRecording r) {
+        return taskId(r) != null;
     }
 }

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * {@link SlotRules#holdsSlot} says its task may live: from its Create until the operator knows the task ended (a 302,
  * a Describe that no longer finds it, a successful Delete, or the resource gone). The reconciler reports every
  * resource it has handled with {@link #settle} and every resource that is gone with {@link #forget}; a slot freed
- * there goes to the head of the line at once, through {@code wake}, not at the next poll.
+ * there goes to the head of the line at once, through {@code wake}, not at the next poll. A callback that ends a task
+ * frees its slot when it arrives ({@link #ended}), before the reconcile that writes the end: the slot then goes to the
+ * head while that write waits its turn at the API server.
  *
  * <p><b>The line.</b> Higher {@code spec.priority} first (absent 0); among equal priorities namespaces take turns
  * (the oldest of each namespace, then the second oldest of each, …), and within a namespace the oldest
@@ -106,6 +108,7 @@ public final class TaskSlots {
     private final Listener listener;
     private final Map<Long, App> apps = new HashMap<>();
     private final Map<String, Instant> queuedSince = new HashMap<>();
+    private final Map<String, String> endedEarly = new HashMap<>();
     private boolean built;
 
     /**
@@ -203,6 +206,31 @@ public final class TaskSlots {
     }
 
     /**
+     * A callback that just arrived says that the task {@code r} holds its slot for has ended for good (applying it
+     * leaves {@code r} without a live task: not {@code Restarting}); {@code r} is the resource as the cache holds it,
+     * before the reconcile that writes so. The slot goes to the head of the line now. Until a resource reported to
+     * {@link #settle} shows another task or no live one, {@code r}'s stored status still naming that task does not
+     * take the slot again.
+     */
+    public synchronized void ended(CloudRecording r) {
+        String task = SlotRules.taskId(r);
+        if (r.getSpec() == null || r.getSpec().getSdkAppId() == null || task == null || SlotRules.createPending(r)) {
+            return;
+        }
+        build();
+        App app = app(r);
+        String uid = r.getMetadata().getUid();
+        if (app.holders.remove(uid)) {
+            endedEarly.put(uid, task);
+            if (uid.equals(app.prober)) {
+                app.prober = null;
+            }
+            app.line = null;
+            moved(app, uid);
+        }
+    }
+
+    /**
      * What the reconciler left {@code r} as, after handling it: a task that ended frees its slot, a Create that
      * left no task gives its slot back, a resource that no longer waits (paused, stalled, backing off after an error
      * of its own) leaves the line. Freed slots go to the head of the line at once.
@@ -215,7 +243,7 @@ public final class TaskSlots {
         App app = app(r);
         String uid = r.getMetadata().getUid();
         boolean changed;
-        if (SlotRules.holdsSlot(r)) {
+        if (SlotRules.holdsSlot(r) && !stillEnded(uid, r)) {
             app.creating.remove(uid);
             changed = app.holders.add(uid) | app.waiting.remove(uid) != null;
             queuedSince.remove(uid);
@@ -226,6 +254,9 @@ public final class TaskSlots {
                 changed = true;
             }
         } else {
+            if (!SlotRules.holdsSlot(r)) {
+                endedEarly.remove(uid);
+            }
             boolean wasCreating = app.creating.remove(uid);
             boolean ended = app.holders.remove(uid);
             if (uid.equals(app.prober)) {
@@ -247,6 +278,22 @@ public final class TaskSlots {
         }
     }
 
+    /**
+     * Whether {@code r}, which looks as if it held a slot, still shows the task a callback said had ended
+     * ({@link #ended}): its status is not written yet. Forgets that task once {@code r} shows another, or a Create in flight.
+     */
+    private boolean stillEnded(String uid, CloudRecording r) {
+        String task = endedEarly.get(uid);
+        if (task == null) {
+            return false;
+        }
+        if (task.equals(SlotRules.taskId(r)) && !SlotRules.createPending(r)) {
+            return true;
+        }
+        endedEarly.remove(uid);
+        return false;
+    }
+
     /** {@code r} is gone: its slot, or its place in the line, goes to the next. */
     public synchronized void forget(CloudRecording r) {
         if (r.getSpec() == null || r.getSpec().getSdkAppId() == null) {
@@ -256,6 +303,7 @@ public final class TaskSlots {
         App app = app(r);
         String uid = r.getMetadata().getUid();
         queuedSince.remove(uid);
+        endedEarly.remove(uid);
         if (uid.equals(app.prober)) {
             app.prober = null;
         }

@@ -1,10 +1,12 @@
 package com.tencentcloud.trtc.operator.reconciler;
 
 import com.tencentcloud.trtc.operator.admission.Admission;
+import com.tencentcloud.trtc.operator.admission.SlotRules;
 import com.tencentcloud.trtc.operator.admission.TaskSlots;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecording;
 import com.tencentcloud.trtc.operator.api.v1alpha1.CloudRecordingStatus.Phase;
 import com.tencentcloud.trtc.operator.mapping.Conditions;
+import com.tencentcloud.trtc.operator.mapping.RecordingCallback;
 import com.tencentcloud.trtc.operator.trtc.TrtcApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The concurrency quota on the creation path (design §11): the one point every CreateCloudRecording passes, first
  * creates and any later re-creation alike. A resource past its application's limit makes no call and shows
  * {@code phase: Queued}, {@code Ready=False Queued} with its position; the position is written only when it changed,
- * and at most every {@link TaskSlots#MIN_REFRESH} (longer for long lines) per resource.
+ * and at most every {@link TaskSlots#MIN_REFRESH} (longer for long lines) per resource. A callback that ends a task
+ * frees its slot when it arrives ({@link #callbackArrived}).
  */
 final class AdmissionGate {
 
@@ -50,6 +53,25 @@ final class AdmissionGate {
     /** Whether {@code r} waits in line and a slot is free for it now (design §11: its Create is due at once). */
     boolean turnCame(CloudRecording r) {
         return slots.turnCame(r);
+    }
+
+    /**
+     * A callback for {@code cached}'s task arrived and waits for the resource's reconcile. When applying it ends the
+     * task for good (the status it leads to holds no slot: {@code Stopped} or {@code Failed}, not {@code Restarting}),
+     * the slot goes to the head of the line now, not after that reconcile's status write.
+     */
+    void callbackArrived(CloudRecording cached, RecordingCallback event) {
+        if (cached.getStatus() == null || cached.getStatus().getTaskId() == null
+                || CloudRecordingReconciler.createPending(cached) || !SlotRules.holdsSlot(cached)) {
+            return;
+        }
+        CloudRecording after = new CloudRecording();
+        after.setMetadata(cached.getMetadata());
+        after.setSpec(cached.getSpec());
+        after.setStatus(transitions.callback(cached, event));
+        if (!SlotRules.holdsSlot(after)) {
+            slots.ended(cached);
+        }
     }
 
     /** Whether a failed Create means the application is full. */

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where verified recording callbacks wait for their resource's reconcile (design §8).
@@ -27,7 +29,9 @@ import java.util.stream.Collectors;
  * callback key through {@link SecretResolver#callbackKey} (the Secret as a reconcile read it, or a read bounded to
  * {@link SecretResolver#CALLBACK_KEY_READ_TIMEOUT}); {@link #offer} queues the event and starts a reconcile of that
  * resource through an inbound event source. The reconcile takes the events with {@link #drain}, so a callback's status change is written by the
- * one thread that reconciles the resource and never races a Describe's.
+ * one thread that reconciles the resource and never races a Describe's. Each accepted event is also shown, with the
+ * resource as cached, to the arrival listener given to {@link #bind}: the task slots learn there of a task that ended
+ * without waiting for that reconcile (design §11).
  *
  * <p>Bounded: at most {@link #CAPACITY} events wait in all; beyond that, and on a replica that does not lead (whose
  * reconciles do not run), {@link #offer} refuses, and the server answers 503 so that TRTC sends the event again
@@ -37,6 +41,7 @@ import java.util.stream.Collectors;
  */
 public final class CallbackInbox {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackInbox.class);
     static final String TASK_INDEX = "task-ids";
     static final int CAPACITY = 10_000;
     static final int SEEN_PER_TASK = 128;
@@ -48,6 +53,8 @@ public final class CallbackInbox {
     private volatile IndexedResourceCache<CloudRecording> cache;
     private volatile SecretResolver secrets;
     private volatile SimpleInboundEventSource<CloudRecording> trigger;
+    private volatile BiConsumer<CloudRecording, RecordingCallback> arrived = (r, e) -> {
+    };
     private volatile FinishedView finished;
     private volatile BiConsumer<String, String> restore = (namespace, name) -> {
     };
@@ -57,10 +64,16 @@ public final class CallbackInbox {
         this.accepting = accepting;
     }
 
-    void bind(IndexedResourceCache<CloudRecording> cache, SecretResolver secrets, SimpleInboundEventSource<CloudRecording> trigger) {
+    /**
+     * @param arrived told of each accepted event with the resource as cached, on the callback server's thread, before
+     *                the resource's reconcile; it must be quick and must not call the API server
+     */
+    void bind(IndexedResourceCache<CloudRecording> cache, SecretResolver secrets, SimpleInboundEventSource<CloudRecording> trigger,
+              BiConsumer<CloudRecording, RecordingCallback> arrived) {
         this.cache = cache;
         this.secrets = secrets;
         this.trigger = trigger;
+        this.arrived = arrived;
     }
 
     /**
@@ -121,7 +134,22 @@ public final class CallbackInbox {
             size++;
         }
         t.propagateEvent(id);
+        tellArrival(id, event);
         return CallbackTarget.Offer.ACCEPTED;
+    }
+
+    /** The event is queued and its reconcile asked for whatever the arrival listener does with it. */
+    private void tellArrival(ResourceID id, RecordingCallback event) {
+        IndexedResourceCache<CloudRecording> c = cache;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.get(id).ifPresent(r -> arrived.accept(r, event));
+        } catch (RuntimeException e) {
+            LOG.warn("{}/{}: the arrival of a callback of task {} was not handled early ({}); its reconcile applies it",
+                    id.getNamespace().orElse(""), id.getName(), event.taskId(), e.toString());
+        }
     }
 
     /** Whether callbacks of {@code r}'s task wait to be applied. */

@@ -169,7 +169,7 @@ public class CloudRecordingReconciler implements Reconciler<CloudRecording> {
         steps = assemble(context.getClient(), new SecretValues((namespace, name) -> secretSources
                 .getOrDefault(namespace, secretSources.get(ALL_NAMESPACES)).get(new ResourceID(name, namespace)), context.getClient()),
                 turn -> turnSource.propagateEvent(new ResourceID(turn.name(), turn.namespace())));
-        inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource);
+        inbox.bind(context.getPrimaryCache(), steps.secrets(), callbackSource, steps.gate()::callbackArrived);
         List<EventSource<?, CloudRecording>> sources = new ArrayList<>(secretSources.values());
         sources.add(callbackSource);
         sources.add(accountSource);

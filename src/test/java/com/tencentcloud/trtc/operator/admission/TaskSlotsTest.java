@@ -75,6 +75,64 @@ class TaskSlotsTest {
     }
 
     @Test
+    void aCallbackThatEndsATaskFreesItsSlotBeforeTheStatusSaysSoAndTheStaleStatusDoesNotTakeItBack() {
+        CloudRecording a = recording("ns", "a", 0, 0);
+        CloudRecording b = recording("ns", "b", 1, 0);
+        CloudRecording c = recording("ns", "c", 2, 0);
+        CloudRecording d = recording("ns", "d", 3, 0);
+        twoTasksThenTwoWaiting(a, b, c, d);
+
+        slots.ended(withTask(a, Phase.Recording));
+
+        assertThat(woken).containsExactly("ns/c");
+        assertThat(slots.counts(APP)).containsExactly(1, 2);
+        slots.settle(withTask(a, Phase.Recording));
+        assertThat(slots.admit(c)).as("the slot a's stale status names stays free").isInstanceOf(Admission.Admitted.class);
+        assertThat(slots.admit(d)).isInstanceOf(Admission.Queued.class);
+
+        slots.settle(withTask(a, Phase.Stopped));
+        slots.settle(withTask(c, Phase.Idle));
+        assertThat(slots.counts(APP)).containsExactly(2, 1);
+        assertThat(woken).containsExactly("ns/c");
+    }
+
+    @Test
+    void aTaskEndedEarlyIsForgottenOnceTheResourceShowsANewTask() {
+        CloudRecording a = recording("ns", "a", 0, 0);
+        CloudRecording b = recording("ns", "b", 1, 0);
+        CloudRecording c = recording("ns", "c", 2, 0);
+        CloudRecording d = recording("ns", "d", 3, 0);
+        twoTasksThenTwoWaiting(a, b, c, d);
+        slots.ended(withTask(a, Phase.Recording));
+        slots.ended(withTask(a, Phase.Recording));
+        assertThat(woken).as("told twice, freed once").containsExactly("ns/c");
+
+        CloudRecording restarted = withTask(a, Phase.Idle);
+        restarted.getStatus().setTaskId("task-a-2");
+        slots.settle(restarted);
+
+        assertThat(slots.counts(APP)).as("a's new task holds a slot again").containsExactly(2, 2);
+        assertThat(slots.admit(c)).isInstanceOf(Admission.Queued.class);
+    }
+
+    @Test
+    void anEndWithACreateInFlightOrWithoutATaskFreesNothing() {
+        CloudRecording a = recording("ns", "a", 0, 0);
+        CloudRecording b = recording("ns", "b", 1, 0);
+        CloudRecording c = recording("ns", "c", 2, 0);
+        CloudRecording d = recording("ns", "d", 3, 0);
+        twoTasksThenTwoWaiting(a, b, c, d);
+        CloudRecording pending = withTask(a, Phase.Recording);
+        pending.getMetadata().setAnnotations(Map.of(CloudRecording.ANNOTATION_CREATE_PENDING, T0.toString()));
+
+        slots.ended(pending);
+        slots.ended(recording("ns", "b", 1, 0));
+
+        assertThat(woken).isEmpty();
+        assertThat(slots.counts(APP)).containsExactly(2, 2);
+    }
+
+    @Test
     void turnCameSaysWhoWouldBeAdmittedNowWithoutTakingTheSlot() {
         CloudRecording a = recording("ns", "a", 0, 0);
         CloudRecording c = recording("ns", "c", 2, 0);

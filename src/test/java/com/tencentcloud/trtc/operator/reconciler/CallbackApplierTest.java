@@ -46,6 +46,7 @@ class CallbackApplierTest {
             @Override
             public void propagateEvent(ResourceID resourceID) {
             }
+        }, (r, e) -> {
         });
         cached = Recordings.load();
         cached.getMetadata().setUid("uid-1");

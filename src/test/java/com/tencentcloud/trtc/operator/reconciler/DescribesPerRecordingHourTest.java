@@ -109,6 +109,7 @@ class DescribesPerRecordingHourTest {
             @Override
             public void propagateEvent(ResourceID resourceID) {
             }
+        }, (r, e) -> {
         });
         CallbackApplier applier = new CallbackApplier(inbox, writer, transitions, events, schedule, clock);
 
