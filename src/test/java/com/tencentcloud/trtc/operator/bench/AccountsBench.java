@@ -68,6 +68,7 @@ final class AccountsBench {
 
     static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
+        Benchmark.warmEmulatorCode();
         TrtcEmulator.Builder builder = Benchmark.emulator(2 * o.perAccount()).rateLimitPerSecond((int) Math.round(o.rate()));
         TEAMS.forEach(team -> builder.credential(secretId(team), SECRET_KEY_PREFIX + team));
         try (TrtcEmulator emulator = builder.build().start();

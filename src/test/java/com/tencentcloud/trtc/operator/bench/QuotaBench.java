@@ -78,6 +78,7 @@ final class QuotaBench {
 
     static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
+        Benchmark.warmEmulatorCode();
         int callbackPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             callbackPort = socket.getLocalPort();
