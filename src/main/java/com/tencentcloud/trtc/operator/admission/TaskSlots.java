@@ -225,7 +225,6 @@ public final class TaskSlots {
             if (uid.equals(app.prober)) {
                 app.prober = null;
             }
-            app.line = null;
             moved(app, uid);
         }
     }
