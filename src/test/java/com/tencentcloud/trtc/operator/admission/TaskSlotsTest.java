@@ -76,11 +76,10 @@ class TaskSlotsTest {
 
     @Test
     void aCallbackThatEndsATaskFreesItsSlotBeforeTheStatusSaysSoAndTheStaleStatusDoesNotTakeItBack() {
-        CloudRecording a = recording("ns", "a", 0, 0);
-        CloudRecording b = recording("ns", "b", 1, 0);
-        CloudRecording c = recording("ns", "c", 2, 0);
-        CloudRecording d = recording("ns", "d", 3, 0);
-        twoTasksThenTwoWaiting(a, b, c, d);
+        CloudRecording[] line = aAndBLiveThenCAndDWaiting();
+        CloudRecording a = line[0];
+        CloudRecording c = line[2];
+        CloudRecording d = line[3];
 
         slots.ended(withTask(a, Phase.Recording));
 
@@ -98,11 +97,9 @@ class TaskSlotsTest {
 
     @Test
     void aTaskEndedEarlyIsForgottenOnceTheResourceShowsANewTask() {
-        CloudRecording a = recording("ns", "a", 0, 0);
-        CloudRecording b = recording("ns", "b", 1, 0);
-        CloudRecording c = recording("ns", "c", 2, 0);
-        CloudRecording d = recording("ns", "d", 3, 0);
-        twoTasksThenTwoWaiting(a, b, c, d);
+        CloudRecording[] line = aAndBLiveThenCAndDWaiting();
+        CloudRecording a = line[0];
+        CloudRecording c = line[2];
         slots.ended(withTask(a, Phase.Recording));
         slots.ended(withTask(a, Phase.Recording));
         assertThat(woken).as("told twice, freed once").containsExactly("ns/c");
@@ -117,11 +114,8 @@ class TaskSlotsTest {
 
     @Test
     void anEndWithACreateInFlightOrWithoutATaskFreesNothing() {
-        CloudRecording a = recording("ns", "a", 0, 0);
-        CloudRecording b = recording("ns", "b", 1, 0);
-        CloudRecording c = recording("ns", "c", 2, 0);
-        CloudRecording d = recording("ns", "d", 3, 0);
-        twoTasksThenTwoWaiting(a, b, c, d);
+        CloudRecording[] line = aAndBLiveThenCAndDWaiting();
+        CloudRecording a = line[0];
         CloudRecording pending = withTask(a, Phase.Recording);
         pending.getMetadata().setAnnotations(Map.of(CloudRecording.ANNOTATION_CREATE_PENDING, T0.toString()));
 
@@ -337,6 +331,14 @@ class TaskSlotsTest {
         slots.settle(withTask(second, Phase.Recording));
         slots.admit(third);
         slots.admit(fourth);
+    }
+
+    /** a and b hold the two slots, c and d wait in that order. */
+    private CloudRecording[] aAndBLiveThenCAndDWaiting() {
+        CloudRecording[] line = {recording("ns", "a", 0, 0), recording("ns", "b", 1, 0), recording("ns", "c", 2, 0),
+                recording("ns", "d", 3, 0)};
+        twoTasksThenTwoWaiting(line[0], line[1], line[2], line[3]);
+        return line;
     }
 
     private List<Integer> positions(CloudRecording... rs) {
