@@ -65,8 +65,9 @@ public final class CallbackInbox {
     }
 
     /**
-     * @param arrived told of each accepted event with the resource as cached, on the callback server's thread, before
-     *                the resource's reconcile; it must be quick and must not call the API server
+     * @param arrived told of each accepted event with the resource as cached, on the callback server's thread, once
+     *                the resource's reconcile is asked for (which may already run); it must be quick and must not call
+     *                the API server
      */
     void bind(IndexedResourceCache<CloudRecording> cache, SecretResolver secrets, SimpleInboundEventSource<CloudRecording> trigger,
               BiConsumer<CloudRecording, RecordingCallback> arrived) {
@@ -138,7 +139,7 @@ public final class CallbackInbox {
         return CallbackTarget.Offer.ACCEPTED;
     }
 
-    /** The event is queued and its reconcile asked for whatever the arrival listener does with it. */
+    /** Tells the arrival listener of an accepted event; should it fail, the event's reconcile still applies the event. */
     private void tellArrival(ResourceID id, RecordingCallback event) {
         IndexedResourceCache<CloudRecording> c = cache;
         if (c == null) {
