@@ -61,15 +61,8 @@ final class AdmissionGate {
      * the slot goes to the head of the line now, not after that reconcile's status write.
      */
     void callbackArrived(CloudRecording cached, RecordingCallback event) {
-        if (cached.getStatus() == null || cached.getStatus().getTaskId() == null
-                || CloudRecordingReconciler.createPending(cached) || !SlotRules.holdsSlot(cached)) {
-            return;
-        }
-        CloudRecording after = new CloudRecording();
-        after.setMetadata(cached.getMetadata());
-        after.setSpec(cached.getSpec());
-        after.setStatus(transitions.callback(cached, event));
-        if (!SlotRules.holdsSlot(after)) {
+        if (SlotRules.holdsSlot(cached)
+                && !SlotRules.holdsSlot(StatusTransitions.withStatus(cached, transitions.callback(cached, event)))) {
             slots.ended(cached);
         }
     }
