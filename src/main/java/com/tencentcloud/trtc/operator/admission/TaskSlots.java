@@ -242,11 +242,7 @@ public final class TaskSlots {
         App app = app(r);
         String uid = r.getMetadata().getUid();
         boolean changed;
-        boolean holds = SlotRules.holdsSlot(r);
-        if (!holds) {
-            endedEarly.remove(uid);
-        }
-        if (holds && !stillEnded(uid, r)) {
+        if (SlotRules.holdsSlot(r) && !stillEnded(uid, r)) {
             app.creating.remove(uid);
             changed = app.holders.add(uid) | app.waiting.remove(uid) != null;
             queuedSince.remove(uid);
@@ -257,6 +253,9 @@ public final class TaskSlots {
                 changed = true;
             }
         } else {
+            if (!SlotRules.holdsSlot(r)) {
+                endedEarly.remove(uid);
+            }
             boolean wasCreating = app.creating.remove(uid);
             boolean ended = app.holders.remove(uid);
             if (uid.equals(app.prober)) {

@@ -61,8 +61,15 @@ final class AdmissionGate {
      * the slot goes to the head of the line now, not after that reconcile's status write.
      */
     void callbackArrived(CloudRecording cached, RecordingCallback event) {
-        if (SlotRules.holdsSlot(cached)
-                && !SlotRules.holdsSlot(StatusTransitions.withStatus(cached, transitions.callback(cached, event)))) {
+        if (cached.getStatus() == null || cached.getStatus().getTaskId() == null
+                || CloudRecordingReconciler.createPending(cached) || !SlotRules.holdsSlot(cached)) {
+            return;
+        }
+        CloudRecording after = new CloudRecording();
+        after.setMetadata(cached.getMetadata());
+        after.setSpec(cached.getSpec());
+        after.setStatus(transitions.callback(cached, event));
+        if (!SlotRules.holdsSlot(after)) {
             slots.ended(cached);
         }
     }

@@ -160,12 +160,20 @@ final class RecordingCreator {
         if (trtc.expectedWait(call, HttpTrtcClient.CREATE).compareTo(SHOW_CREATING_AFTER) >= 0) {
             return writer.writeStatus(r, status);
         }
-        return StatusTransitions.withStatus(r, status);
+        return withStatus(r, status);
     }
 
     /** {@code marked} without its {@code create-pending} mark, keeping the status this reconcile gave it. */
     private CloudRecording cleared(CloudRecording marked) {
-        return StatusTransitions.withStatus(writer.clearCreatePending(marked), marked.getStatus());
+        return withStatus(writer.clearCreatePending(marked), marked.getStatus());
+    }
+
+    private static CloudRecording withStatus(CloudRecording r, CloudRecordingStatus status) {
+        CloudRecording copy = new CloudRecording();
+        copy.setMetadata(r.getMetadata());
+        copy.setSpec(r.getSpec());
+        copy.setStatus(status);
+        return copy;
     }
 
     /** Forgets an unsaved TaskId of a resource that is gone. */

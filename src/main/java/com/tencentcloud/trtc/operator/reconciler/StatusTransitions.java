@@ -334,15 +334,6 @@ public final class StatusTransitions {
         return s;
     }
 
-    /** {@code r} with {@code status} in place of its own, sharing its metadata and spec: what a step has not written yet. */
-    static CloudRecording withStatus(CloudRecording r, CloudRecordingStatus status) {
-        CloudRecording copy = new CloudRecording();
-        copy.setMetadata(r.getMetadata());
-        copy.setSpec(r.getSpec());
-        copy.setStatus(status);
-        return copy;
-    }
-
     private static CloudRecordingStatus copy(CloudRecording r) {
         CloudRecordingStatus from = r.getStatus() == null ? new CloudRecordingStatus() : r.getStatus();
         CloudRecordingStatus s = new CloudRecordingStatus();

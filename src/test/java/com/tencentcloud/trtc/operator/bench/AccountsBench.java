@@ -133,10 +133,11 @@ final class AccountsBench {
                         creates.size(), all, floor, all / floor));
                 for (String team : TEAMS) {
                     List<Instant> own = creates.stream().filter(c -> secretId(team).equals(c.secretId())).map(CallRecord::at).sorted().toList();
-                    double span = Duration.between(own.get(0), own.get(own.size() - 1)).toMillis() / 1000.0;
                     out.append(String.format("  account %s: first Create %.1f s after the first apply, first to last %.1f s (%.2fx);"
                                     + " Creates per 5 s: %s%n", team, Duration.between(applied, own.get(0)).toMillis() / 1000.0,
-                            span, span / floor, Burst.perWindow(applied, own, Duration.ofSeconds(5))));
+                            Duration.between(own.get(0), own.get(own.size() - 1)).toMillis() / 1000.0,
+                            Duration.between(own.get(0), own.get(own.size() - 1)).toMillis() / 1000.0 / floor,
+                            Burst.perWindow(applied, own, Duration.ofSeconds(5))));
                 }
                 out.append(String.format("  Creates sent %d (%d answered RequestLimitExceeded)%n", emulator.callCount(Action.CREATE), limited));
                 out.append(String.format("  load average: %s%n", Benchmark.loadAverage()));
